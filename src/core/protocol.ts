@@ -1,0 +1,95 @@
+/**
+ * The one message protocol shared by every context: the page hook, the isolated relay, the
+ * background worker, the panel and the CLI. Every message carries a version so a panel of one
+ * build never misreads a worker of another.
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** Name of the DOM event the MAIN-world hook dispatches; its detail is a JSON string. */
+export const HOOK_EVENT_NAME = '__onesocket_hook__';
+/** Tag inside every hook message, so the relay can tell ours from a page's own events. */
+export const HOOK_SOURCE = 'onesocket-hook';
+
+export const PORT_RELAY = 'onesocket-relay';
+export const PORT_PANEL = 'onesocket-panel';
+
+/** Largest hook message the relay will parse; anything bigger is a forgery or a bug. */
+export const MAX_HOOK_MESSAGE_CHARS = 1_000_000;
+/** Most events in one hook batch. */
+export const MAX_HOOK_BATCH_EVENTS = 2_000;
+
+export type Transport = 'websocket' | 'longpoll';
+export type Direction = 'in' | 'out';
+
+/** What the hook observes, one event per fact. Times are epoch milliseconds. */
+export type HookEvent =
+  | {
+      type: 'created';
+      socketId: string;
+      at: number;
+      url: string;
+      protocols: string[];
+      frameUrl: string;
+      /** Creation stack with our own frames trimmed, newest first. */
+      stack: string[];
+    }
+  | { type: 'open'; socketId: string; at: number; protocol: string; extensions: string }
+  | {
+      type: 'message';
+      socketId: string;
+      at: number;
+      direction: Direction;
+      /** Exact payload size in bytes (UTF-8 length for text). */
+      size: number;
+      binary: boolean;
+      /** Capped preview: text as is, binary in hex. */
+      preview: string;
+    }
+  | { type: 'error'; socketId: string; at: number }
+  | { type: 'closing'; socketId: string; at: number; code: number | null; reason: string }
+  | {
+      type: 'close';
+      socketId: string;
+      at: number;
+      code: number;
+      reason: string;
+      wasClean: boolean;
+    };
+
+export type HookEventType = HookEvent['type'];
+
+/** The envelope the hook dispatches (serialised to JSON). */
+export interface HookMessage {
+  source: typeof HOOK_SOURCE;
+  version: typeof PROTOCOL_VERSION;
+  events: HookEvent[];
+}
+
+/** Relay -> background, over a PORT_RELAY port. The background knows the tab and frame. */
+export type RelayMessage =
+  | {
+      kind: 'document-started';
+      version: typeof PROTOCOL_VERSION;
+      url: string;
+      isTopFrame: boolean;
+      at: number;
+    }
+  | { kind: 'document-restored'; version: typeof PROTOCOL_VERSION; url: string; at: number }
+  | { kind: 'hook-events'; version: typeof PROTOCOL_VERSION; events: HookEvent[]; dropped: number };
+
+/** Panel -> background, over a PORT_PANEL port. */
+export type PanelRequest =
+  | { kind: 'subscribe'; version: typeof PROTOCOL_VERSION; tabId: number }
+  | { kind: 'clear'; version: typeof PROTOCOL_VERSION; tabId: number }
+  | { kind: 'set-preserve-log'; version: typeof PROTOCOL_VERSION; tabId: number; value: boolean };
+
+/** Background -> panel. */
+export type PanelUpdate = {
+  kind: 'snapshot';
+  version: typeof PROTOCOL_VERSION;
+  tab: import('./types').TabView;
+};
+
+export function isHookMessageEnvelope(value: unknown): value is { source: string } {
+  return typeof value === 'object' && value !== null && (value as { source?: unknown }).source === HOOK_SOURCE;
+}

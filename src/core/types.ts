@@ -1,0 +1,128 @@
+import type { Direction, Transport } from './protocol';
+
+export type SocketState = 'connecting' | 'open' | 'closing' | 'closed';
+export type Severity = 'error' | 'warning' | 'info';
+
+export type RuleId =
+  | 'duplicate-connection'
+  | 'connection-limit'
+  | 'connection-rejected'
+  | 'user-switch-leak'
+  | 'reconnect-churn'
+  | 'duplicate-endpoint'
+  | 'invalid-user-id'
+  | 'user-object-too-large'
+  | 'token-user-mismatch'
+  | 'token-expired'
+  | 'dev-token'
+  | 'ws-fallback';
+
+/** One recorded frame (a bounded history is kept per socket). */
+export interface FrameRecord {
+  at: number;
+  direction: Direction;
+  size: number;
+  binary: boolean;
+  preview: string;
+}
+
+/** Who owns a socket, and how we know. */
+export interface Identity {
+  userId: string | null;
+  apiKey: string | null;
+  /** Where the user id came from, e.g. 'stream-url', 'token', 'frame'. */
+  source: string | null;
+  /** The connect payload's user object (Stream `user_details`), if any. */
+  userDetails: unknown;
+  connectionId: string | null;
+}
+
+export interface SocketRecord {
+  /** Unique within the tab (the hook makes it unique per document). */
+  id: string;
+  /** The page record this socket belongs to (see TabState.pages). */
+  pageId: string;
+  url: string;
+  protocols: string[];
+  transport: Transport;
+  frameUrl: string;
+  /** Time the page created the socket (`new WebSocket`). */
+  createdAt: number;
+  /** Time the `open` event fired, null if it never opened. */
+  openAt: number | null;
+  closedAt: number | null;
+  state: SocketState;
+  closeCode: number | null;
+  closeReason: string | null;
+  wasClean: boolean | null;
+  errored: boolean;
+  messagesSent: number;
+  messagesReceived: number;
+  bytesSent: number;
+  bytesReceived: number;
+  /** First app frame of the creation stack, e.g. "connectUser (https://app/x.js:10:5)". */
+  initiator: string | null;
+  stack: string[];
+  identity: Identity;
+  /** The most recent frames, oldest first, at most Settings.framesPerSocket. */
+  frames: FrameRecord[];
+}
+
+export interface Finding {
+  /** Stable id of this incident. */
+  id: string;
+  rule: RuleId;
+  severity: Severity;
+  userId: string | null;
+  socketIds: string[];
+  message: string;
+  /** When the incident was first raised. */
+  at: number;
+  /** False once the condition has ended (kept, shown resolved). */
+  active: boolean;
+  resolvedAt: number | null;
+  /** Rule-specific key (e.g. user id or endpoint) that identifies the incident. */
+  key: string;
+}
+
+export interface PageRecord {
+  id: string;
+  url: string;
+  startedAt: number;
+}
+
+export interface TabState {
+  tabId: number;
+  /** Documents seen in the tab, oldest first; the last one is the current page. */
+  pages: PageRecord[];
+  sockets: Record<string, SocketRecord>;
+  /** Socket ids in creation order. */
+  socketOrder: string[];
+  findings: Finding[];
+  preserveLog: boolean;
+  /** Events the relay or the reducer dropped as malformed or over a cap. */
+  droppedEvents: number;
+  /** Sequence number for finding ids within the tab. */
+  nextFindingSeq: number;
+}
+
+export interface Settings {
+  /** Overlap a duplicate must outlast before it is reported (ms). */
+  graceWindowMs: number;
+  framesPerSocket: number;
+  redact: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  graceWindowMs: 1000,
+  framesPerSocket: 50,
+  redact: true,
+};
+
+/** What the panel receives: the tab's state as it may be shown (redacted when on). */
+export interface TabView {
+  state: TabState;
+  settings: Settings;
+  /** Background's clock when the view was made, so durations tick consistently. */
+  now: number;
+}
