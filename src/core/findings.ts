@@ -1,0 +1,55 @@
+import { TAB_RULES } from './rules';
+import type { FindingCandidate } from './rules/types';
+import { earliest } from './rules/types';
+import type { Finding, Settings, TabState } from './types';
+
+/**
+ * Findings are incidents, not events: a candidate that matches an active finding of the same
+ * rule and key updates it; an active finding no rule still reports is resolved (kept, inactive).
+ */
+export function reconcileFindings(
+  findings: Finding[],
+  candidates: FindingCandidate[],
+  now: number,
+  nextSeq: number,
+): { findings: Finding[]; nextFindingSeq: number } {
+  let seq = nextSeq;
+  const matched = new Set<Finding>();
+  const next: Finding[] = [];
+  const activeByKey = new Map<string, Finding>();
+  for (const finding of findings) if (finding.active) activeByKey.set(`${finding.rule}\u0000${finding.key}`, finding);
+
+  const updates = new Map<Finding, Finding>();
+  const created: Finding[] = [];
+  for (const candidate of candidates) {
+    const existing = activeByKey.get(`${candidate.rule}\u0000${candidate.key}`);
+    if (existing) {
+      matched.add(existing);
+      const socketIds = [...new Set([...existing.socketIds, ...candidate.socketIds])];
+      const unchanged = socketIds.length === existing.socketIds.length && existing.message === candidate.message && existing.severity === candidate.severity;
+      if (!unchanged) updates.set(existing, { ...existing, socketIds, message: candidate.message, severity: candidate.severity });
+    } else {
+      seq += 1;
+      created.push({ ...candidate, id: `f${seq}`, at: now, active: true, resolvedAt: null });
+    }
+  }
+  for (const finding of findings) {
+    if (finding.active && !matched.has(finding)) next.push({ ...finding, active: false, resolvedAt: now });
+    else next.push(updates.get(finding) ?? finding);
+  }
+  return { findings: [...next, ...created], nextFindingSeq: seq };
+}
+
+/** Runs every tab rule at `now`; returns the tab with findings updated and when to look again. */
+export function evaluateFindings(state: TabState, now: number, settings: Settings): { state: TabState; nextCheckAt: number | null } {
+  const candidates: FindingCandidate[] = [];
+  let nextCheckAt: number | null = null;
+  for (const rule of TAB_RULES) {
+    const result = rule(state, now, settings);
+    candidates.push(...result.candidates);
+    nextCheckAt = earliest(nextCheckAt, result.nextCheckAt);
+  }
+  const { findings, nextFindingSeq } = reconcileFindings(state.findings, candidates, now, state.nextFindingSeq);
+  const changed = nextFindingSeq !== state.nextFindingSeq || findings.some((finding, i) => finding !== state.findings[i]);
+  return { state: changed ? { ...state, findings, nextFindingSeq } : state, nextCheckAt };
+}

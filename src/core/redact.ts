@@ -1,0 +1,57 @@
+import type { SocketRecord, TabState } from './types';
+
+/** What replaces a secret on screen and in exports. */
+export const REDACTED = '[REDACTED]';
+
+/** Query parameters and JSON fields whose values are secrets (product spec). */
+const SECRET_NAMES = new Set(['authorization', 'token', 'access_token', 'key', 'password', 'secret']);
+
+// header.payload.signature, each base64url; headers of real JWTs start with eyJ ('{"').
+const JWT_IN_TEXT = /\b(eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)/g;
+const SECRET_JSON_FIELD = /"(authorization|token|access_token|key|password|secret)"(\s*:\s*)"(?:[^"\\]|\\.)*"/gi;
+
+/** Replaces every JWT signature in free text, keeping the readable header and claims. */
+export function redactJwtSignatures(text: string): string {
+  return text.replace(JWT_IN_TEXT, (_match, headAndClaims: string) => `${headAndClaims}.${REDACTED}`);
+}
+
+function redactQueryValue(value: string): string {
+  const withoutSignature = redactJwtSignatures(value);
+  return withoutSignature !== value ? withoutSignature : REDACTED;
+}
+
+/** A URL with secret query values and JWT signatures replaced. Unparseable URLs are redacted as text. */
+export function redactUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return redactText(url);
+  }
+  for (const [name, value] of [...parsed.searchParams]) {
+    if (SECRET_NAMES.has(name.toLowerCase()) && value !== '') parsed.searchParams.set(name, redactQueryValue(value));
+  }
+  // URLSearchParams re-encodes; decode the marker's brackets so people can read it.
+  return redactJwtSignatures(parsed.toString()).replaceAll(encodeURIComponent(REDACTED), REDACTED);
+}
+
+/** Frame previews and other text: secret JSON fields and JWT signatures. */
+export function redactText(text: string): string {
+  return redactJwtSignatures(text).replace(SECRET_JSON_FIELD, (_m, name: string, colon: string) => `"${name}"${colon}"${REDACTED}"`);
+}
+
+function redactSocket(socket: SocketRecord): SocketRecord {
+  return {
+    ...socket,
+    url: redactUrl(socket.url),
+    frameUrl: redactUrl(socket.frameUrl),
+    frames: socket.frames.map((frame) => (frame.binary ? frame : { ...frame, preview: redactText(frame.preview) })),
+  };
+}
+
+/** The tab's state as it may leave the worker while redaction is on. */
+export function redactTabState(state: TabState): TabState {
+  const sockets: TabState['sockets'] = {};
+  for (const [id, socket] of Object.entries(state.sockets)) sockets[id] = redactSocket(socket);
+  return { ...state, sockets, pages: state.pages.map((page) => ({ ...page, url: redactUrl(page.url) })) };
+}

@@ -1,0 +1,62 @@
+import type { RuleId, Settings, Severity, SocketRecord, TabState } from '../types';
+
+/** A condition a rule sees right now; findings.ts turns candidates into incidents. */
+export interface FindingCandidate {
+  rule: RuleId;
+  severity: Severity;
+  /** Identifies the incident within the rule (a user id, an endpoint). */
+  key: string;
+  userId: string | null;
+  socketIds: string[];
+  message: string;
+}
+
+export interface RuleResult {
+  candidates: FindingCandidate[];
+  /** Earliest future time at which this rule's answer may change without a new event. */
+  nextCheckAt: number | null;
+}
+
+export type Rule = (state: TabState, now: number, settings: Settings) => RuleResult;
+
+export function isLive(socket: SocketRecord): boolean {
+  return socket.state === 'connecting' || socket.state === 'open';
+}
+
+export function liveSockets(state: TabState): SocketRecord[] {
+  const live: SocketRecord[] = [];
+  for (const id of state.socketOrder) {
+    const socket = state.sockets[id];
+    if (socket && isLive(socket)) live.push(socket);
+  }
+  return live;
+}
+
+export function groupBy<T>(items: T[], keyOf: (item: T) => string | null): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key === null) continue;
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/**
+ * For sockets that must not overlap: the time the overlap began (the second creation among
+ * those still live) and whether it has lasted past the grace window yet.
+ */
+export function overlapPastGrace(sockets: SocketRecord[], now: number, graceWindowMs: number): { past: boolean; dueAt: number } | null {
+  if (sockets.length < 2) return null;
+  const creationTimes = sockets.map((socket) => socket.createdAt).sort((a, b) => a - b);
+  const dueAt = (creationTimes[1] ?? 0) + graceWindowMs;
+  return { past: now >= dueAt, dueAt };
+}
+
+export function earliest(a: number | null, b: number | null): number | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return Math.min(a, b);
+}

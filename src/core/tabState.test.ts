@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { streamConnectUrl, Timeline } from './testing/timeline';
+import { hasActiveError, liveSocketCount } from './tabState';
+
+describe('applyTabEvents', () => {
+  it('records a socket through its life with counters and its owner', () => {
+    const t = new Timeline().connect('a', streamConnectUrl('alice'), 10);
+    t.receive('a', 20, JSON.stringify({ type: 'health.check', connection_id: 'conn-1', me: { id: 'alice' } }));
+    t.apply({ type: 'hook', event: { type: 'message', socketId: 'a', at: 30, direction: 'out', size: 4, binary: true, preview: '00 01 02 03' } });
+    t.close('a', 40, 1000);
+    const socket = t.state.sockets['a'];
+    expect(socket).toMatchObject({
+      state: 'closed',
+      createdAt: 10,
+      openAt: 10,
+      closedAt: 40,
+      closeCode: 1000,
+      messagesReceived: 1,
+      messagesSent: 1,
+      bytesSent: 4,
+      initiator: 'connect (https://app.example/app.js:1:1)',
+      identity: { userId: 'alice', apiKey: 'demo-key', source: 'stream-url', connectionId: 'conn-1' },
+    });
+    expect(socket?.bytesReceived).toBeGreaterThan(40);
+  });
+
+  it('keeps a bounded frame history per socket, newest last', () => {
+    const t = new Timeline({ graceWindowMs: 1000, framesPerSocket: 3, redact: true }).connect('a', 'wss://x.example/', 0);
+    for (let i = 1; i <= 5; i++) t.receive('a', i, `m${i}`);
+    expect(t.state.sockets['a']?.frames.map((f) => f.preview)).toEqual(['m3', 'm4', 'm5']);
+    expect(t.state.sockets['a']?.messagesReceived).toBe(5);
+  });
+
+  it('ignores a duplicate created event and events of unknown sockets', () => {
+    const t = new Timeline().connect('a', 'wss://x.example/', 0).connect('a', 'wss://y.example/', 1);
+    t.receive('zzz', 2, 'hi');
+    expect(t.state.socketOrder).toEqual(['a']);
+    expect(t.state.sockets['a']?.url).toBe('wss://x.example/');
+  });
+
+  it('starts a fresh record on a new document unless Preserve log is on', () => {
+    const t = new Timeline().connect('a', streamConnectUrl('alice'), 0).connect('b', streamConnectUrl('alice'), 0);
+    t.check(2000);
+    t.apply({ type: 'document-started', at: 3000, url: 'https://app.example/next' });
+    expect(t.state.socketOrder).toEqual([]);
+    expect(t.state.findings).toEqual([]);
+    expect(t.state.pages.map((p) => p.url)).toEqual(['https://app.example/next']);
+  });
+
+  it('with Preserve log keeps earlier pages, closes their sockets and resolves their findings', () => {
+    const t = new Timeline().apply({ type: 'set-preserve-log', value: true });
+    t.connect('a', streamConnectUrl('alice'), 0).connect('b', streamConnectUrl('alice'), 0);
+    t.check(2000);
+    expect(hasActiveError(t.state)).toBe(true);
+    t.apply({ type: 'document-started', at: 3000, url: 'https://app.example/next' });
+    t.connect('c', streamConnectUrl('alice'), 3100);
+    t.check(5000);
+    expect(t.state.pages).toHaveLength(2);
+    expect(t.state.sockets['a']).toMatchObject({ state: 'closed', closedAt: 3000, pageId: t.state.pages[0]?.id });
+    expect(t.state.sockets['c']?.pageId).toBe(t.state.pages[1]?.id);
+    expect(liveSocketCount(t.state)).toBe(1);
+    expect(t.state.findings.map((f) => f.active)).toEqual([false]);
+    expect(hasActiveError(t.state)).toBe(false);
+  });
+
+  it('Clear empties the record', () => {
+    const t = new Timeline().connect('a', 'wss://x.example/', 0);
+    t.apply({ type: 'clear', at: 5 });
+    expect(t.state.socketOrder).toEqual([]);
+    expect(liveSocketCount(t.state)).toBe(0);
+  });
+});

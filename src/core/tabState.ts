@@ -1,0 +1,173 @@
+import { identityFromUrl, refineIdentityFromFrame } from './identity';
+import type { HookEvent } from './protocol';
+import type { FrameRecord, PageRecord, Settings, SocketRecord, TabState } from './types';
+
+/** Everything that can happen to a tab's record, in the order it happened. */
+export type TabEvent =
+  | { type: 'document-started'; at: number; url: string }
+  | { type: 'hook'; event: HookEvent }
+  | { type: 'clear'; at: number }
+  | { type: 'set-preserve-log'; value: boolean };
+
+/** Identity is read from the first frames each way only; later frames never change the owner. */
+const IDENTITY_FRAMES = 4;
+
+export function createTabState(tabId: number, url = '', at = 0): TabState {
+  return {
+    tabId,
+    pages: [{ id: 'p1', url, startedAt: at }],
+    sockets: {},
+    socketOrder: [],
+    findings: [],
+    preserveLog: false,
+    droppedEvents: 0,
+    nextFindingSeq: 0,
+  };
+}
+
+export function currentPage(state: TabState): PageRecord {
+  // pages is never empty: createTabState starts with one and nothing removes the last.
+  return state.pages[state.pages.length - 1] as PageRecord;
+}
+
+/** First stack frame that is not ours, i.e. the app code that opened the socket. */
+function initiatorOf(stack: string[]): string | null {
+  return stack[0] ?? null;
+}
+
+function createdSocket(state: TabState, event: Extract<HookEvent, { type: 'created' }>): SocketRecord {
+  return {
+    id: event.socketId,
+    pageId: currentPage(state).id,
+    url: event.url,
+    protocols: event.protocols,
+    transport: 'websocket',
+    frameUrl: event.frameUrl,
+    createdAt: event.at,
+    openAt: null,
+    closedAt: null,
+    state: 'connecting',
+    closeCode: null,
+    closeReason: null,
+    wasClean: null,
+    errored: false,
+    messagesSent: 0,
+    messagesReceived: 0,
+    bytesSent: 0,
+    bytesReceived: 0,
+    initiator: initiatorOf(event.stack),
+    stack: event.stack,
+    identity: identityFromUrl(event.url),
+    frames: [],
+  };
+}
+
+function withFrame(socket: SocketRecord, event: Extract<HookEvent, { type: 'message' }>, settings: Settings): SocketRecord {
+  const frame: FrameRecord = { at: event.at, direction: event.direction, size: event.size, binary: event.binary, preview: event.preview };
+  const outgoing = event.direction === 'out';
+  const seenFrames = socket.messagesSent + socket.messagesReceived;
+  const frames = socket.frames.length >= settings.framesPerSocket ? socket.frames.slice(socket.frames.length - settings.framesPerSocket + 1) : socket.frames.slice();
+  if (settings.framesPerSocket > 0) frames.push(frame);
+  return {
+    ...socket,
+    frames,
+    messagesSent: socket.messagesSent + (outgoing ? 1 : 0),
+    messagesReceived: socket.messagesReceived + (outgoing ? 0 : 1),
+    bytesSent: socket.bytesSent + (outgoing ? event.size : 0),
+    bytesReceived: socket.bytesReceived + (outgoing ? 0 : event.size),
+    identity: seenFrames < IDENTITY_FRAMES ? refineIdentityFromFrame(socket.identity, frame) : socket.identity,
+  };
+}
+
+function applyHookEvent(socket: SocketRecord, event: HookEvent, settings: Settings): SocketRecord {
+  switch (event.type) {
+    case 'created':
+      return socket;
+    case 'open':
+      return socket.state === 'connecting' ? { ...socket, state: 'open', openAt: event.at } : socket;
+    case 'message':
+      return withFrame(socket, event, settings);
+    case 'error':
+      return { ...socket, errored: true };
+    case 'closing':
+      return socket.state === 'closed' ? socket : { ...socket, state: 'closing' };
+    case 'close':
+      return {
+        ...socket,
+        state: 'closed',
+        closedAt: event.at,
+        closeCode: event.code,
+        closeReason: event.reason,
+        wasClean: event.wasClean,
+      };
+  }
+}
+
+/** A new top-level document: a new page record; earlier ones kept only while Preserve log is on. */
+function startDocument(state: TabState, url: string, at: number): TabState {
+  const page: PageRecord = { id: `p${state.pages.length + 1}-${at}`, url, startedAt: at };
+  if (!state.preserveLog) {
+    return { ...state, pages: [page], sockets: {}, socketOrder: [], findings: [] };
+  }
+  // The old document is gone, and its sockets with it, whether or not their close was seen.
+  const sockets: TabState['sockets'] = {};
+  for (const [id, socket] of Object.entries(state.sockets)) {
+    sockets[id] = socket.state === 'closed' ? socket : { ...socket, state: 'closed', closedAt: at, closeReason: socket.closeReason ?? 'page unloaded' };
+  }
+  return { ...state, pages: [...state.pages, page], sockets };
+}
+
+/**
+ * The one entry point that changes a tab's record. Pure: returns a new state, shares what did
+ * not change. Findings are not evaluated here; see evaluateFindings.
+ */
+export function applyTabEvents(state: TabState, events: TabEvent[], settings: Settings): TabState {
+  let next = state;
+  let socketsCopied = false;
+  const writableSockets = (): TabState['sockets'] => {
+    if (!socketsCopied) {
+      next = { ...next, sockets: { ...next.sockets } };
+      socketsCopied = true;
+    }
+    return next.sockets;
+  };
+  for (const tabEvent of events) {
+    switch (tabEvent.type) {
+      case 'document-started':
+        next = startDocument(next, tabEvent.url, tabEvent.at);
+        socketsCopied = false;
+        break;
+      case 'clear':
+        next = { ...next, pages: [{ ...currentPage(next), startedAt: tabEvent.at }], sockets: {}, socketOrder: [], findings: [] };
+        socketsCopied = false;
+        break;
+      case 'set-preserve-log':
+        next = { ...next, preserveLog: tabEvent.value };
+        break;
+      case 'hook': {
+        const event = tabEvent.event;
+        const existing = next.sockets[event.socketId];
+        if (event.type === 'created') {
+          if (existing) break;
+          writableSockets()[event.socketId] = createdSocket(next, event);
+          next = { ...next, socketOrder: [...next.socketOrder, event.socketId] };
+        } else if (existing) {
+          writableSockets()[event.socketId] = applyHookEvent(existing, event, settings);
+        }
+        // Events of a socket not in the record (cleared, or from a replaced document) are ignored.
+        break;
+      }
+    }
+  }
+  return next;
+}
+
+export function liveSocketCount(state: TabState): number {
+  let count = 0;
+  for (const socket of Object.values(state.sockets)) if (socket.state === 'connecting' || socket.state === 'open') count++;
+  return count;
+}
+
+export function hasActiveError(state: TabState): boolean {
+  return state.findings.some((finding) => finding.active && finding.severity === 'error');
+}
