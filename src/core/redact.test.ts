@@ -21,6 +21,11 @@ describe('redactUrl', () => {
     expect(redactUrl(`wss://x.example/ws/${jwt}?session=${jwt}`)).not.toContain('c2lnbmF0dXJlLXNlY3JldA');
   });
 
+  it('is idempotent, so a redacted view can be exported as is', () => {
+    const once = redactUrl(`wss://chat.example/connect?authorization=${jwt}&token=t`);
+    expect(redactUrl(once)).toBe(once);
+  });
+
   it('handles URLs it cannot parse', () => {
     expect(redactUrl(`not a url ${jwt}`)).not.toContain('c2lnbmF0dXJlLXNlY3JldA');
   });

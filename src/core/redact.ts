@@ -16,6 +16,8 @@ export function redactJwtSignatures(text: string): string {
 }
 
 function redactQueryValue(value: string): string {
+  // Already redacted (a report or view passed through twice): keep the readable part.
+  if (value.includes(REDACTED)) return value;
   const withoutSignature = redactJwtSignatures(value);
   return withoutSignature !== value ? withoutSignature : REDACTED;
 }

@@ -7,7 +7,9 @@ export type TabEvent =
   | { type: 'document-started'; at: number; url: string }
   | { type: 'hook'; event: HookEvent }
   | { type: 'clear'; at: number }
-  | { type: 'set-preserve-log'; value: boolean };
+  | { type: 'set-preserve-log'; value: boolean }
+  /** Messages the relay or worker refused as malformed or over a cap, counted as a diagnostic. */
+  | { type: 'dropped'; count: number };
 
 /** Identity is read from the first frames each way only; later frames never change the owner. */
 const IDENTITY_FRAMES = 4;
@@ -143,6 +145,9 @@ export function applyTabEvents(state: TabState, events: TabEvent[], settings: Se
         break;
       case 'set-preserve-log':
         next = { ...next, preserveLog: tabEvent.value };
+        break;
+      case 'dropped':
+        next = { ...next, droppedEvents: next.droppedEvents + tabEvent.count };
         break;
       case 'hook': {
         const event = tabEvent.event;

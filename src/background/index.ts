@@ -1,0 +1,31 @@
+/**
+ * The service worker: per-tab records, rules, badge. It can be killed at any moment (MV3), so
+ * every listener is registered synchronously here and all state lives in the tab store, which
+ * persists to chrome.storage.session and restores on wake.
+ */
+import browser from 'webextension-polyfill';
+import { PORT_PANEL, PORT_RELAY } from '../core/protocol';
+import { DEFAULT_SETTINGS, type Settings } from '../core/types';
+import { updateBadge } from './badge';
+import { handlePanelPort } from './panelPort';
+import { handleRelayPort } from './relayPort';
+import { sessionPersistence } from './sessionPersistence';
+import { createTabStore } from './tabStore';
+
+const settings = (): Settings => DEFAULT_SETTINGS;
+const store = createTabStore({ persistence: sessionPersistence, settings });
+
+store.subscribe((state) => void updateBadge(state));
+
+browser.runtime.onConnect.addListener((port) => {
+  if (port.name === PORT_RELAY) handleRelayPort(port, store);
+  else if (port.name === PORT_PANEL) handlePanelPort(port, store, settings);
+});
+
+browser.tabs.onRemoved.addListener((tabId) => void store.remove(tabId));
+
+// Tabs closed while the worker was asleep leave records behind: drop them on wake.
+void store.ready.then(async () => {
+  const openTabs = new Set((await browser.tabs.query({})).map((tab) => tab.id));
+  for (const state of store.all()) if (!openTabs.has(state.tabId)) await store.remove(state.tabId);
+});

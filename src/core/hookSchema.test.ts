@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { parseHookMessage } from './hookSchema';
+import { HOOK_SOURCE, PROTOCOL_VERSION } from './protocol';
+
+const created = { type: 'created', socketId: 'x-1', at: 1, url: 'wss://a/', protocols: [], frameUrl: 'https://a/', stack: [] };
+
+describe('parseHookMessage', () => {
+  it('accepts a well-formed batch', () => {
+    const result = parseHookMessage({ source: HOOK_SOURCE, version: PROTOCOL_VERSION, events: [created] });
+    expect(result.ok).toBe(true);
+  });
+
+  it.each([
+    ['another source', { source: 'evil', version: PROTOCOL_VERSION, events: [] }],
+    ['another version', { source: HOOK_SOURCE, version: 99, events: [] }],
+    ['an unknown event', { source: HOOK_SOURCE, version: PROTOCOL_VERSION, events: [{ type: 'boom', socketId: 'a', at: 1 }] }],
+    ['a negative size', { source: HOOK_SOURCE, version: PROTOCOL_VERSION, events: [{ type: 'message', socketId: 'a', at: 1, direction: 'in', size: -1, binary: false, preview: '' }] }],
+    ['an extra field', { source: HOOK_SOURCE, version: PROTOCOL_VERSION, events: [{ ...created, command: 'clear' }] }],
+    ['a huge url', { source: HOOK_SOURCE, version: PROTOCOL_VERSION, events: [{ ...created, url: 'x'.repeat(100_000) }] }],
+    ['not an object', 'hello'],
+  ])('rejects %s with a readable reason', (_name, value) => {
+    const result = parseHookMessage(value);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.length).toBeGreaterThan(3);
+  });
+});

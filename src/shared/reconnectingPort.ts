@@ -1,0 +1,92 @@
+import browser, { type Runtime } from 'webextension-polyfill';
+
+/**
+ * A runtime port that survives the service worker's death (about 30 s idle in MV3): a dropped
+ * port is rebuilt on the next post, or at once when `eager`, and `onConnect` runs after every
+ * (re)connection so the caller can re-subscribe. Anchor: apollo-client-devtools'
+ * createPortMessageAdapter; counter-example: redux-devtools' content script gives up.
+ *
+ * When the extension itself was reloaded or removed, this context is orphaned: connect()
+ * throws "Extension context invalidated". The port then goes quiet for good (isDead()).
+ */
+export interface ReconnectingPort<TIn, TOut> {
+  post(message: TOut): boolean;
+  listen(listener: (message: TIn) => void): void;
+  isDead(): boolean;
+}
+
+export interface ReconnectingPortOptions<TOut> {
+  /** Reconnect right after a disconnect instead of on the next post (for receivers). */
+  eager?: boolean;
+  onConnect?: (post: (message: TOut) => void) => void;
+  /** Called when the port drops (the worker died or restarted). */
+  onDisconnect?: () => void;
+  /** Called once when the extension context is gone for good. */
+  onDead?: () => void;
+}
+
+const RECONNECT_DELAY_MS = 100;
+
+export function createReconnectingPort<TIn, TOut>(name: string, options: ReconnectingPortOptions<TOut> = {}): ReconnectingPort<TIn, TOut> {
+  let port: Runtime.Port | null = null;
+  let dead = false;
+  const listeners: Array<(message: TIn) => void> = [];
+
+  function markDead(): void {
+    if (dead) return;
+    dead = true;
+    port = null;
+    options.onDead?.();
+  }
+
+  function connect(): Runtime.Port | null {
+    if (dead) return null;
+    if (port) return port;
+    try {
+      if (!browser.runtime?.id) {
+        markDead();
+        return null;
+      }
+      const fresh = browser.runtime.connect({ name });
+      port = fresh;
+      fresh.onMessage.addListener((message: unknown) => {
+        for (const listener of listeners) listener(message as TIn);
+      });
+      fresh.onDisconnect.addListener(() => {
+        if (port === fresh) port = null;
+        options.onDisconnect?.();
+        if (!browser.runtime?.id) markDead();
+        else if (options.eager) setTimeout(connect, RECONNECT_DELAY_MS);
+      });
+      options.onConnect?.((message) => fresh.postMessage(message));
+      return fresh;
+    } catch {
+      markDead();
+      return null;
+    }
+  }
+
+  if (options.eager) connect();
+
+  return {
+    post(message) {
+      const target = connect();
+      if (!target) return false;
+      try {
+        target.postMessage(message);
+        return true;
+      } catch {
+        // The port died between connect() and post: try once on a fresh one.
+        port = null;
+        const retry = connect();
+        if (!retry) return false;
+        retry.postMessage(message);
+        return true;
+      }
+    },
+    listen(listener) {
+      listeners.push(listener);
+    },
+    isDead: () => dead,
+  };
+}
