@@ -1,0 +1,62 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { streamConnectUrl } from '../core/testing/timeline';
+import type { TabEvent } from '../core/tabState';
+import { DEFAULT_SETTINGS, type TabState } from '../core/types';
+import { createTabStore, type TabPersistence } from './tabStore';
+
+/** In-memory stand-in for chrome.storage.session: survives a "worker restart" (a new store). */
+function memoryPersistence(): TabPersistence & { saved: Map<number, TabState> } {
+  const saved = new Map<number, TabState>();
+  return {
+    saved,
+    loadAll: async () => [...saved.values()].map((state) => structuredClone(state)),
+    save: async (state) => void saved.set(state.tabId, structuredClone(state)),
+    remove: async (tabId) => void saved.delete(tabId),
+  };
+}
+
+const connect = (socketId: string, userId: string, at: number): TabEvent[] => [
+  { type: 'hook', event: { type: 'created', socketId, at, url: streamConnectUrl(userId), protocols: [], frameUrl: 'https://app.example/', stack: [] } },
+  { type: 'hook', event: { type: 'open', socketId, at, protocol: '', extensions: '' } },
+];
+
+describe('createTabStore', () => {
+  beforeEach(() => vi.useFakeTimers({ now: 10_000 }));
+  afterEach(() => vi.useRealTimers());
+
+  it('raises a duplicate once the grace window passes, without a new event', async () => {
+    const store = createTabStore({ persistence: memoryPersistence(), settings: () => DEFAULT_SETTINGS });
+    const seen: TabState[] = [];
+    store.subscribe((state) => seen.push(state));
+    await store.apply(7, [...connect('a', 'alice', 10_000), ...connect('b', 'alice', 10_000)]);
+    expect(store.get(7)?.findings).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(store.get(7)?.findings.map((f) => [f.rule, f.active])).toEqual([['duplicate-connection', true]]);
+    expect(seen.at(-1)?.findings).toHaveLength(1);
+  });
+
+  it('loses nothing across a worker restart, and re-arms the grace timer', async () => {
+    const persistence = memoryPersistence();
+    const first = createTabStore({ persistence, settings: () => DEFAULT_SETTINGS });
+    await first.apply(7, [...connect('a', 'alice', 10_000), ...connect('b', 'alice', 10_200)]);
+    await vi.advanceTimersByTimeAsync(60); // the debounced write
+    expect(persistence.saved.get(7)?.socketOrder).toEqual(['a', 'b']);
+
+    // The worker dies; a new one starts from storage 2 s later, past the grace window.
+    vi.setSystemTime(12_000);
+    const second = createTabStore({ persistence, settings: () => DEFAULT_SETTINGS });
+    await second.ready;
+    expect(second.get(7)?.socketOrder).toEqual(['a', 'b']);
+    expect(second.get(7)?.findings.map((f) => f.rule)).toEqual(['duplicate-connection']);
+  });
+
+  it('drops a closed tab from memory and storage', async () => {
+    const persistence = memoryPersistence();
+    const store = createTabStore({ persistence, settings: () => DEFAULT_SETTINGS });
+    await store.apply(3, connect('a', 'alice', 10_000));
+    await vi.advanceTimersByTimeAsync(60);
+    await store.remove(3);
+    expect(store.get(3)).toBeUndefined();
+    expect(persistence.saved.has(3)).toBe(false);
+  });
+});
