@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { streamConnectUrl, Timeline } from './testing/timeline';
 import { hasActiveError, liveSocketCount } from './tabState';
+import { DEFAULT_SETTINGS } from './types';
 
 describe('applyTabEvents', () => {
   it('records a socket through its life with counters and its owner', () => {
@@ -25,10 +26,17 @@ describe('applyTabEvents', () => {
   });
 
   it('keeps a bounded frame history per socket, newest last', () => {
-    const t = new Timeline({ graceWindowMs: 1000, framesPerSocket: 3, redact: true }).connect('a', 'wss://x.example/', 0);
+    const t = new Timeline({ ...DEFAULT_SETTINGS, framesPerSocket: 3 }).connect('a', 'wss://x.example/', 0);
     for (let i = 1; i <= 5; i++) t.receive('a', i, `m${i}`);
     expect(t.state.sockets['a']?.frames.map((f) => f.preview)).toEqual(['m3', 'm4', 'm5']);
     expect(t.state.sockets['a']?.messagesReceived).toBe(5);
+  });
+
+  it('keeps no frame previews with frame capture off, but still counts the frames', () => {
+    const t = new Timeline({ ...DEFAULT_SETTINGS, captureFrames: false }).connect('a', 'wss://x.example/', 0);
+    t.receive('a', 1, 'secret chat text');
+    expect(t.state.sockets['a']?.frames).toEqual([]);
+    expect(t.state.sockets['a']?.messagesReceived).toBe(1);
   });
 
   it('ignores a duplicate created event and events of unknown sockets', () => {

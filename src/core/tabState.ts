@@ -69,7 +69,8 @@ function withFrame(socket: SocketRecord, event: Extract<HookEvent, { type: 'mess
   const outgoing = event.direction === 'out';
   const seenFrames = socket.messagesSent + socket.messagesReceived;
   const frames = socket.frames.length >= settings.framesPerSocket ? socket.frames.slice(socket.frames.length - settings.framesPerSocket + 1) : socket.frames.slice();
-  if (settings.framesPerSocket > 0) frames.push(frame);
+  // With capture off, counts and sizes still add up; only the previews are not kept.
+  if (settings.captureFrames && settings.framesPerSocket > 0) frames.push(frame);
   return {
     ...socket,
     frames,

@@ -111,12 +111,18 @@ export interface Settings {
   graceWindowMs: number;
   framesPerSocket: number;
   redact: boolean;
+  /** Keep frame previews at all (counts and sizes are kept either way). */
+  captureFrames: boolean;
+  /** Host patterns to watch (e.g. `localhost:8765`, `*.example.com`); empty means every site. */
+  watchedSites: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   graceWindowMs: 1000,
   framesPerSocket: 50,
   redact: true,
+  captureFrames: true,
+  watchedSites: [],
 };
 
 /** What the panel receives: the tab's state as it may be shown (redacted when on). */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { streamConnectUrl, Timeline } from '../testing/timeline';
+import { DEFAULT_SETTINGS } from '../types';
 
 const alice = streamConnectUrl('alice');
 const bob = streamConnectUrl('bob');
@@ -64,7 +65,7 @@ describe('duplicate-connection', () => {
   });
 
   it('respects a custom grace window', () => {
-    const t = new Timeline({ graceWindowMs: 0, framesPerSocket: 10, redact: true }).connect('a', alice, 0).connect('b', alice, 50);
+    const t = new Timeline({ ...DEFAULT_SETTINGS, graceWindowMs: 0, framesPerSocket: 10 }).connect('a', alice, 0).connect('b', alice, 50);
     t.check(50);
     expect(t.activeRules()).toEqual(['duplicate-connection:alice']);
   });
