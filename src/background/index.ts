@@ -5,21 +5,30 @@
  */
 import browser from 'webextension-polyfill';
 import { PORT_PANEL, PORT_RELAY } from '../core/protocol';
-import { DEFAULT_SETTINGS, type Settings } from '../core/types';
 import { updateBadge } from './badge';
 import { handlePanelPort } from './panelPort';
 import { handleRelayPort } from './relayPort';
 import { sessionPersistence } from './sessionPersistence';
+import { createSettingsSource } from './settings';
 import { createTabStore } from './tabStore';
+import { isWatchedSite } from './watchedSites';
 
-const settings = (): Settings => DEFAULT_SETTINGS;
-const store = createTabStore({ persistence: sessionPersistence, settings });
+const settings = createSettingsSource();
+const store = createTabStore({ persistence: sessionPersistence, settings: settings.current });
+
+// A new grace window or threshold changes the answer for sockets already recorded.
+settings.subscribe(() => {
+  for (const state of store.all()) void store.reevaluate(state.tabId);
+});
 
 store.subscribe((state) => void updateBadge(state));
 
 browser.runtime.onConnect.addListener((port) => {
-  if (port.name === PORT_RELAY) handleRelayPort(port, store);
-  else if (port.name === PORT_PANEL) handlePanelPort(port, store, settings);
+  if (port.name === PORT_RELAY) {
+    // Sites not on the watch list are not recorded; the list applies from a document's start.
+    const pageUrl = port.sender?.tab?.url ?? port.sender?.url ?? '';
+    if (isWatchedSite(pageUrl, settings.current().watchedSites)) handleRelayPort(port, store);
+  } else if (port.name === PORT_PANEL) handlePanelPort(port, store, settings);
 });
 
 browser.tabs.onRemoved.addListener((tabId) => void store.remove(tabId));

@@ -1,66 +1,109 @@
 import type { Runtime } from 'webextension-polyfill';
 import { PROTOCOL_VERSION, type PanelRequest, type PanelUpdate } from '../core/protocol';
 import { redactTabState } from '../core/redact';
+import { crossTabTally } from '../core/tally';
 import { createTabState } from '../core/tabState';
-import type { Settings, TabState } from '../core/types';
+import type { TabState } from '../core/types';
+import type { SettingsSource } from './settings';
 import type { TabStore } from './tabStore';
 
 /** At most one snapshot per tab per this interval: a busy socket must not flood the panel. */
 const SNAPSHOT_INTERVAL_MS = 50;
+/** The cross-tab tally changes with any tab; it is a summary, so a slower pace is enough. */
+const TALLY_INTERVAL_MS = 250;
+
+const TAB_REQUESTS = new Set(['subscribe', 'clear', 'set-preserve-log']);
 
 function isPanelRequest(value: unknown): value is PanelRequest {
   if (typeof value !== 'object' || value === null) return false;
   const request = value as { kind?: unknown; version?: unknown; tabId?: unknown };
-  return request.version === PROTOCOL_VERSION && typeof request.tabId === 'number' && ['subscribe', 'clear', 'set-preserve-log'].includes(String(request.kind));
+  if (request.version !== PROTOCOL_VERSION) return false;
+  if (request.kind === 'subscribe-tally') return true;
+  return typeof request.tabId === 'number' && TAB_REQUESTS.has(String(request.kind));
+}
+
+/** Calls `send` at most once per `intervalMs`, trailing: the last change is always sent. */
+function throttled(send: () => void, intervalMs: number): { soon(): void; now(): void; cancel(): void } {
+  let lastSent = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const run = (): void => {
+    timer = null;
+    lastSent = Date.now();
+    send();
+  };
+  return {
+    soon() {
+      if (timer === null) timer = setTimeout(run, Math.max(0, lastSent + intervalMs - Date.now()));
+    },
+    now() {
+      if (timer !== null) clearTimeout(timer);
+      run();
+    },
+    cancel() {
+      if (timer !== null) clearTimeout(timer);
+      timer = null;
+    },
+  };
 }
 
 /**
  * A panel (in DevTools or standalone) subscribes to one tab and receives snapshots of it,
- * redacted while redaction is on, so secrets never reach the panel in the first place.
+ * redacted while redaction is on, so secrets never reach the panel in the first place. A panel
+ * or the popup may also subscribe to the cross-tab tally.
  */
-export function handlePanelPort(port: Runtime.Port, store: TabStore, settings: () => Settings): void {
+export function handlePanelPort(port: Runtime.Port, store: TabStore, settings: SettingsSource): void {
   let tabId: number | null = null;
-  let lastSent = 0;
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  let wantsTally = false;
 
-  const send = (): void => {
-    timer = null;
-    if (tabId === null) return;
-    lastSent = Date.now();
-    const current = settings();
-    const state: TabState = store.get(tabId) ?? createTabState(tabId, '', Date.now());
-    const update: PanelUpdate = {
-      kind: 'snapshot',
-      version: PROTOCOL_VERSION,
-      tab: { state: current.redact ? redactTabState(state) : state, settings: current, now: Date.now() },
-    };
+  const post = (update: PanelUpdate): void => {
     try {
       port.postMessage(update);
     } catch {
-      unsubscribe();
+      stop();
     }
   };
 
-  const sendSoon = (): void => {
-    if (timer !== null) return;
-    timer = setTimeout(send, Math.max(0, lastSent + SNAPSHOT_INTERVAL_MS - Date.now()));
-  };
+  const snapshot = throttled(() => {
+    if (tabId === null) return;
+    const current = settings.current();
+    const state: TabState = store.get(tabId) ?? createTabState(tabId, '', Date.now());
+    post({ kind: 'snapshot', version: PROTOCOL_VERSION, tab: { state: current.redact ? redactTabState(state) : state, settings: current, now: Date.now() } });
+  }, SNAPSHOT_INTERVAL_MS);
 
-  const unsubscribe = store.subscribe((state) => {
-    if (state.tabId === tabId) sendSoon();
+  const tally = throttled(() => {
+    const current = settings.current();
+    post({ kind: 'tally', version: PROTOCOL_VERSION, tally: crossTabTally(store.all(), { redact: current.redact }), settings: current });
+  }, TALLY_INTERVAL_MS);
+
+  const unsubscribeStore = store.subscribe((state) => {
+    if (state.tabId === tabId) snapshot.soon();
+    if (wantsTally) tally.soon();
   });
-  port.onDisconnect.addListener(() => {
-    unsubscribe();
-    if (timer !== null) clearTimeout(timer);
+  // Redaction on/off or a new limit changes what the panel shows: resend at once.
+  const unsubscribeSettings = settings.subscribe(() => {
+    if (tabId !== null) snapshot.now();
+    if (wantsTally) tally.now();
   });
+  function stop(): void {
+    unsubscribeStore();
+    unsubscribeSettings();
+    snapshot.cancel();
+    tally.cancel();
+  }
+  port.onDisconnect.addListener(stop);
 
   port.onMessage.addListener(async (value: unknown) => {
     if (!isPanelRequest(value)) return;
     await store.ready;
+    await settings.ready;
     switch (value.kind) {
       case 'subscribe':
         tabId = value.tabId;
-        send();
+        snapshot.now();
+        break;
+      case 'subscribe-tally':
+        wantsTally = true;
+        tally.now();
         break;
       case 'clear':
         await store.apply(value.tabId, [{ type: 'clear', at: Date.now() }]);

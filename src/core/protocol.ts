@@ -81,14 +81,14 @@ export type RelayMessage =
 export type PanelRequest =
   | { kind: 'subscribe'; version: typeof PROTOCOL_VERSION; tabId: number }
   | { kind: 'clear'; version: typeof PROTOCOL_VERSION; tabId: number }
-  | { kind: 'set-preserve-log'; version: typeof PROTOCOL_VERSION; tabId: number; value: boolean };
+  | { kind: 'set-preserve-log'; version: typeof PROTOCOL_VERSION; tabId: number; value: boolean }
+  /** Every tab's tally (per tab, per user across tabs), now and after every change until the port closes. */
+  | { kind: 'subscribe-tally'; version: typeof PROTOCOL_VERSION };
 
-/** Background -> panel. */
-export type PanelUpdate = {
-  kind: 'snapshot';
-  version: typeof PROTOCOL_VERSION;
-  tab: import('./types').TabView;
-};
+/** Background -> panel (and popup). */
+export type PanelUpdate =
+  | { kind: 'snapshot'; version: typeof PROTOCOL_VERSION; tab: import('./types').TabView }
+  | { kind: 'tally'; version: typeof PROTOCOL_VERSION; tally: import('./tally').CrossTabTally; settings: import('./types').Settings };
 
 export function isHookMessageEnvelope(value: unknown): value is { source: string } {
   return typeof value === 'object' && value !== null && (value as { source?: unknown }).source === HOOK_SOURCE;

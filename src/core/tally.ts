@@ -1,0 +1,71 @@
+import { redactUrl } from './redact';
+import { currentPage } from './tabState';
+import type { Finding, Severity, TabState } from './types';
+
+/** One tab at a glance: what the popup lists and the panel's cross-tab view sums up. */
+export interface TabTally {
+  tabId: number;
+  url: string;
+  liveSockets: number;
+  users: number;
+  /** Active findings by severity. */
+  findings: Record<Severity, number>;
+  activeFindings: Array<Pick<Finding, 'rule' | 'severity' | 'userId' | 'message'>>;
+}
+
+/** One user's live sockets across every tab, the count the connection limit applies to. */
+export interface UserTally {
+  userId: string;
+  total: number;
+  perTab: Array<{ tabId: number; url: string; sockets: number }>;
+}
+
+export interface CrossTabTally {
+  tabs: TabTally[];
+  /** Most sockets first. */
+  users: UserTally[];
+}
+
+const isLive = (state: string): boolean => state === 'connecting' || state === 'open';
+
+function tallyTab(state: TabState, redact: boolean): { tab: TabTally; perUser: Map<string, number> } {
+  const perUser = new Map<string, number>();
+  let liveSockets = 0;
+  for (const socket of Object.values(state.sockets)) {
+    if (!isLive(socket.state)) continue;
+    liveSockets += 1;
+    const user = socket.identity.userId;
+    if (user !== null) perUser.set(user, (perUser.get(user) ?? 0) + 1);
+  }
+  const active = state.findings.filter((finding) => finding.active);
+  const findings: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const finding of active) findings[finding.severity] += 1;
+  return {
+    tab: {
+      tabId: state.tabId,
+      url: redact ? redactUrl(currentPage(state).url) : currentPage(state).url,
+      liveSockets,
+      users: perUser.size,
+      findings,
+      activeFindings: active.map(({ rule, severity, userId, message }) => ({ rule, severity, userId, message })),
+    },
+    perUser,
+  };
+}
+
+/** Per tab and per user, from every tab's record; page URLs redacted while redaction is on. */
+export function crossTabTally(states: TabState[], options: { redact: boolean }): CrossTabTally {
+  const tabs: TabTally[] = [];
+  const users = new Map<string, UserTally>();
+  for (const state of [...states].sort((a, b) => a.tabId - b.tabId)) {
+    const { tab, perUser } = tallyTab(state, options.redact);
+    tabs.push(tab);
+    for (const [userId, sockets] of perUser) {
+      const user = users.get(userId) ?? { userId, total: 0, perTab: [] };
+      user.total += sockets;
+      user.perTab.push({ tabId: state.tabId, url: tab.url, sockets });
+      users.set(userId, user);
+    }
+  }
+  return { tabs, users: [...users.values()].sort((a, b) => b.total - a.total || a.userId.localeCompare(b.userId)) };
+}
