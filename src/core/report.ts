@@ -1,4 +1,6 @@
+import { Validator } from '@cfworker/json-schema';
 import { redactTabState } from './redact';
+import reportSchema from './report.schema.json';
 import { currentPage } from './tabState';
 import type { RuleId, Severity, SocketState, TabState } from './types';
 import type { Transport } from './protocol';
@@ -101,4 +103,41 @@ export function buildReport(tabState: TabState, options: ReportOptions): Report 
 /** File name for a downloaded report, e.g. onesocket-report-tab12-2026-11-22T18-30-00.json. */
 export function reportFileName(report: Report): string {
   return `onesocket-report-tab${report.page.tabId}-${report.createdAt.replace(/[:.]/g, '-')}.json`;
+}
+
+export type ParsedReport = { ok: true; report: Report } | { ok: false; error: string };
+
+/** Most schema complaints to show; the first few say what is wrong, the rest is noise. */
+const MAX_SCHEMA_ERRORS = 3;
+// Keywords that only say "something inside did not match"; the inner error says what.
+const WRAPPER_KEYWORDS = new Set(['properties', 'items', '$ref', 'additionalProperties', 'allOf']);
+
+let validator: Validator | null = null;
+
+/**
+ * Reads a report file, checked against report.schema.json (the one source of truth). The
+ * validator interprets the schema instead of compiling code, because extension pages' CSP
+ * forbids the `new Function` that ajv's compiler needs. Errors are written for a person who
+ * picked the wrong file.
+ */
+export function parseReport(text: string): ParsedReport {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, error: `This file is not JSON (${error instanceof Error ? error.message : String(error)}).` };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, error: 'This file is JSON, but not a OneSocket report: it is not an object.' };
+  const format = (value as { format?: unknown }).format;
+  if (format !== REPORT_FORMAT) return { ok: false, error: `This file is not a OneSocket report: its "format" is ${JSON.stringify(format ?? null)}, expected "${REPORT_FORMAT}".` };
+  const version = (value as { version?: unknown }).version;
+  if (version !== REPORT_VERSION) return { ok: false, error: `This report has version ${JSON.stringify(version ?? null)}; this OneSocket reads version ${REPORT_VERSION}.` };
+  validator ??= new Validator(reportSchema as object, '7', false);
+  const result = validator.validate(value);
+  if (!result.valid) {
+    const problems = result.errors.filter((problem) => !WRAPPER_KEYWORDS.has(problem.keyword));
+    const shown = (problems.length > 0 ? problems : result.errors).slice(0, MAX_SCHEMA_ERRORS).map((problem) => `${problem.instanceLocation.replace(/^#\/?/, '') || 'report'}: ${problem.error}`);
+    return { ok: false, error: `This report does not match the ${REPORT_FORMAT} v${REPORT_VERSION} schema. ${shown.join(' ')}` };
+  }
+  return { ok: true, report: value as Report };
 }

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport, parseReport } from './report';
+import { streamConnectUrl, Timeline } from './testing/timeline';
+
+function sampleReport() {
+  const t = new Timeline().connect('a', streamConnectUrl('alice'), 0).connect('b', streamConnectUrl('alice'), 10);
+  t.check(5000);
+  return buildReport(t.state, { now: 6000, toolVersion: '0.1.0', redact: true });
+}
+
+describe('parseReport', () => {
+  it('reads back what buildReport wrote', () => {
+    const report = sampleReport();
+    expect(parseReport(JSON.stringify(report))).toEqual({ ok: true, report });
+  });
+
+  it('says when a file is not JSON, or not a OneSocket report', () => {
+    expect(parseReport('<html>')).toMatchObject({ ok: false, error: expect.stringMatching(/^This file is not JSON/) });
+    expect(parseReport('{"format":"har"}')).toEqual({ ok: false, error: 'This file is not a OneSocket report: its "format" is "har", expected "onesocket-report".' });
+    expect(parseReport('{"format":"onesocket-report","version":7}')).toEqual({ ok: false, error: 'This report has version 7; this OneSocket reads version 1.' });
+  });
+
+  it('names the field that breaks the schema', () => {
+    const report = sampleReport() as unknown as { sockets: Array<Record<string, unknown>> };
+    delete report.sockets[1]?.['state'];
+    const result = parseReport(JSON.stringify(report));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error).toContain('sockets/1: Instance does not have required property "state".');
+  });
+});

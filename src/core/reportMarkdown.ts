@@ -1,0 +1,88 @@
+import type { Report, ReportSocket } from './report';
+
+/** A table cell: pipes and line breaks would end the cell or the row. */
+function cell(value: string | number | null): string {
+  if (value === null || value === '') return '–';
+  return String(value).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function isoTime(epochMs: number | null): string | null {
+  return epochMs === null ? null : new Date(epochMs).toISOString();
+}
+
+function endpoint(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+  } catch {
+    return url;
+  }
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
+function table(header: string[], rows: Array<Array<string | number | null>>): string {
+  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
+}
+
+const isLive = (socket: ReportSocket): boolean => socket.state === 'connecting' || socket.state === 'open';
+
+/**
+ * A summary of a report for a bug tracker: what was wrong, then every socket. Built from the
+ * report (already redacted when exported), so it never says more than the JSON does.
+ */
+export function reportMarkdown(report: Report): string {
+  const live = report.sockets.filter(isLive);
+  const users = new Set(report.sockets.map((socket) => socket.userId).filter((user) => user !== null));
+  const active = report.findings.filter((finding) => finding.active);
+  const bySeverity = (severity: string): number => active.filter((finding) => finding.severity === severity).length;
+  const order = new Map(report.sockets.map((socket, index) => [socket.id, index + 1]));
+  const socketRefs = (ids: string[]): string => ids.map((id) => `#${order.get(id) ?? id}`).join(', ');
+
+  const lines = [
+    `# OneSocket report: ${report.page.url || 'unknown page'}`,
+    '',
+    `Recorded by ${report.tool.name} ${report.tool.version} on ${report.createdAt} (tab ${report.page.tabId}).`,
+    '',
+    `**${plural(report.sockets.length, 'socket')}** (${live.length} open at export), **${plural(users.size, 'user')}**; active findings: **${plural(bySeverity('error'), 'error')}**, ${plural(bySeverity('warning'), 'warning')}, ${bySeverity('info')} info.`,
+    '',
+    '## Findings',
+    '',
+    report.findings.length === 0
+      ? 'None.'
+      : table(
+          ['Severity', 'Rule', 'User', 'Sockets', 'Message', 'Raised', 'Status'],
+          report.findings.map((finding) => [finding.severity, `\`${finding.rule}\``, finding.userId, socketRefs(finding.socketIds), finding.message, isoTime(finding.at), finding.active ? 'active' : 'resolved']),
+        ),
+    '',
+    '## Sockets',
+    '',
+    report.sockets.length === 0
+      ? 'None.'
+      : table(
+          ['#', 'State', 'User', 'Endpoint', 'Created', 'Closed', 'Close code', 'Msgs sent/received', 'Initiator'],
+          report.sockets.map((socket, index) => [
+            index + 1,
+            socket.transport === 'longpoll' ? `${socket.state} (long-poll)` : socket.state,
+            socket.userId,
+            endpoint(socket.url),
+            isoTime(socket.openedAt),
+            isoTime(socket.closedAt),
+            socket.closeCode === null ? null : `${socket.closeCode}${socket.closeReason ? ` ${socket.closeReason}` : ''}`,
+            `${socket.messagesSent}/${socket.messagesReceived}`,
+            socket.initiator === null ? null : `\`${socket.initiator.replace(/`/g, "'")}\``,
+          ]),
+        ),
+    '',
+    'The full report (JSON, format `onesocket-report` v1) can be opened in the OneSocket panel with Import report.',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+/** e.g. onesocket-report-tab12-2026-11-22T18-30-00-000Z.md */
+export function markdownFileName(jsonFileName: string): string {
+  return jsonFileName.replace(/\.json$/, '.md');
+}
