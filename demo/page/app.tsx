@@ -3,7 +3,7 @@
  * REAL stream-chat SDK against the local fake backend (same origin), plus the correct patterns.
  * Test hook: window.demo (see ./types.ts). Query `?autorun=<scenario>` runs a scenario on load.
  */
-import { render } from 'preact';
+import { Component, render, type ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { StreamChat } from 'stream-chat';
 import {
@@ -72,41 +72,58 @@ function CorrectChat({ mount }: { mount: Mount }) {
   }, [mount]);
   return (
     <li class="mount ok">
-      &lt;CorrectChat user="alice"&gt; mounted{clientId !== undefined ? ` (client #${clientId})` : ''}
+      {'<CorrectChat user="alice">'} mounted{clientId !== undefined ? ` (client #${clientId})` : ''}
     </li>
   );
 }
 
 const LEAKY_RENDERS = 3;
 
-/** Mistake: a new client in an effect whose dependency changes on every render, and no cleanup. */
-function LeakyEffectChat({ mount }: { mount: Mount }) {
-  const [renderCount, setRenderCount] = useState(1);
+/**
+ * Mistake: the chat component creates a client in an effect that depends on `user`, has no
+ * cleanup, and its parent passes `user` as a fresh object literal on every render.
+ */
+function ChatWithoutCleanup({ user, mount, renders }: { user: { id: string; name: string }; mount: Mount; renders: number }) {
   const pending = useRef<Promise<void>[]>([]);
-  // MISTAKE: a fresh object on every render, used as the effect's dependency.
-  const options = { baseURL: location.origin, userId: 'alice' };
-
   useEffect(() => {
-    const id = track(new StreamChat(API_KEY, { baseURL: options.baseURL }), 'effect-no-cleanup', `new StreamChat() in effect, render #${renderCount}`);
-    const connecting = connectAs(id, options.userId);
+    const client = new StreamChat(API_KEY, { baseURL: location.origin });
+    const id = track(client, 'effect-no-cleanup', `new StreamChat() in effect, render #${pending.current.length + 1}`);
+    const connecting = connectAs(id, user.id);
     connecting.catch(mount.reject);
     pending.current.push(connecting);
-    if (pending.current.length === LEAKY_RENDERS) {
+    if (pending.current.length === renders) {
       Promise.all(pending.current).then(() => mount.resolve(), mount.reject);
     }
-    // MISTAKE: no `return () => client.disconnectUser()`.
-  }, [options]);
+    // MISTAKE: no `return () => { client.disconnectUser(); }`.
+  }, [user]);
+  return null;
+}
 
-  // Force re-renders, as a parent passing new props would.
+/** The parent: re-renders 3 times (as on new messages), passing a new `user` object each time. */
+function LeakyEffectDemo({ mount }: { mount: Mount }) {
+  const [renderCount, setRenderCount] = useState(1);
   useEffect(() => {
     if (renderCount < LEAKY_RENDERS) setRenderCount(renderCount + 1);
   }, [renderCount]);
-
   return (
     <li class="mount bad">
-      &lt;LeakyEffectChat user="alice"&gt; mounted, render {renderCount}/{LEAKY_RENDERS}
+      {"<ChatWithoutCleanup user={{ id: 'alice' }}>"} mounted, render {renderCount}/{LEAKY_RENDERS}
+      <ChatWithoutCleanup user={{ id: 'alice', name: 'Alice' }} mount={mount} renders={LEAKY_RENDERS} />
     </li>
   );
+}
+
+/**
+ * Shields a scenario component from the page's own re-renders, so it renders exactly as often as
+ * its own state says (the leak count stays deterministic).
+ */
+class Isolated extends Component<{ children: ComponentChildren }> {
+  override shouldComponentUpdate() {
+    return false;
+  }
+  override render() {
+    return this.props.children;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -198,6 +215,7 @@ function ScenarioCard({ scenario, state }: { scenario: ScenarioInfo; state: RunS
         <span class={`badge ${scenario.verdict}`}>{scenario.verdict === 'correct' ? 'Correct' : 'Mistake'}</span>
         {state && <span class={`run-state ${state}`}>{state}</span>}
       </div>
+      <h3>{scenario.title}</h3>
       <p>{scenario.explanation}</p>
       <pre>
         <code>{scenario.code}</code>
@@ -305,9 +323,11 @@ function App() {
             <ClientList clients={clients} />
             {mounts.length > 0 && (
               <ul class="mounts" aria-label="Mounted components">
-                {mounts.map((m) =>
-                  m.kind === 'correct' ? <CorrectChat key={m.key} mount={m} /> : <LeakyEffectChat key={m.key} mount={m} />,
-                )}
+                {mounts.map((m) => (
+                  <Isolated key={m.key}>
+                    {m.kind === 'correct' ? <CorrectChat mount={m} /> : <LeakyEffectDemo mount={m} />}
+                  </Isolated>
+                ))}
               </ul>
             )}
           </section>
@@ -341,6 +361,7 @@ function App() {
 
 const root = document.getElementById('app');
 if (!root) throw new Error('#app element missing');
+root.textContent = '';
 render(<App />, root);
 
 const autorun = new URLSearchParams(location.search).get('autorun');

@@ -5,6 +5,7 @@ export interface ScenarioInfo {
   /** The exact text (and accessible name) of the scenario's button. */
   button: string;
   verdict: 'correct' | 'mistake';
+  title: string;
   explanation: string;
   /** What the server sees once the scenario has run (starting from no clients). */
   expected: string;
@@ -14,6 +15,7 @@ export interface ScenarioInfo {
 export const SCENARIOS: readonly ScenarioInfo[] = [
   {
     name: 'correct',
+    title: 'getInstance() with a cleanup',
     button: 'Correct: one client per user',
     verdict: 'correct',
     explanation:
@@ -27,6 +29,7 @@ export const SCENARIOS: readonly ScenarioInfo[] = [
   },
   {
     name: 'two-clients',
+    title: 'Two instances, one user',
     button: 'Mistake: two clients for one user',
     verdict: 'mistake',
     explanation:
@@ -39,6 +42,7 @@ await b.connectUser({ id: 'alice' }, token);`,
   },
   {
     name: 'switch-leak',
+    title: 'New client on login, old one kept',
     button: 'Mistake: switch user without disconnect',
     verdict: 'mistake',
     explanation:
@@ -52,20 +56,22 @@ await next.connectUser({ id: 'bob' }, tokenB);`,
   },
   {
     name: 'effect-no-cleanup',
+    title: 'Effect without cleanup',
     button: 'Mistake: effect without cleanup',
     verdict: 'mistake',
     explanation:
-      'An effect depends on an options object that is new on every render and has no cleanup: each of 3 renders opens one more socket.',
+      'A chat component creates its client in an effect without cleanup. The effect depends on `user`, which the parent passes as a new object literal on every render: 3 renders, 3 sockets.',
     expected: 'alice: 3 sockets',
-    code: `const options = { baseURL }; // new every render
+    code: `// parent: <Chat user={{ id: 'alice' }} />
 useEffect(() => {
-  const client = new StreamChat(key, options);
-  client.connectUser({ id: 'alice' }, token);
+  const client = new StreamChat(key);
+  client.connectUser(user, token);
   // no cleanup!
-}, [options]);`,
+}, [user]); // a new object every render`,
   },
   {
     name: 'correct-switch',
+    title: 'Disconnect, then connect',
     button: 'Correct: switch user',
     verdict: 'correct',
     explanation: 'One client: connect alice, then disconnectUser() before connectUser("bob").',
