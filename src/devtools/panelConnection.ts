@@ -1,10 +1,19 @@
 import { signal, type Signal } from '@preact/signals';
 import { PORT_PANEL, PROTOCOL_VERSION, type PanelRequest, type PanelUpdate } from '../core/protocol';
-import type { TabView } from '../core/types';
+import type { CrossTabTally } from '../core/tally';
+import type { Settings, TabView } from '../core/types';
 import { createReconnectingPort } from '../shared/reconnectingPort';
+import { reuseUnchanged } from './model/viewReconcile';
+
+export interface TallyView {
+  tally: CrossTabTally;
+  settings: Settings;
+}
 
 export interface PanelConnection {
   view: Signal<TabView | null>;
+  /** Every tab's counts and each user's sockets across tabs (for the cross-tab view). */
+  tally: Signal<TallyView | null>;
   /** False while the worker is unreachable (it restarts; the port reconnects by itself). */
   connected: Signal<boolean>;
   clear(): void;
@@ -13,28 +22,38 @@ export interface PanelConnection {
 
 /**
  * The panel's one link to the worker. On every (re)connection it subscribes again and gets a
- * full snapshot, so a worker restart or a late-opened panel misses nothing.
+ * full snapshot, so a worker restart or a late-opened panel misses nothing. `tabId` null only
+ * subscribes to the tally (the popup).
  */
-export function connectPanel(tabId: number): PanelConnection {
+export function connectPanel(tabId: number | null): PanelConnection {
   const view = signal<TabView | null>(null);
+  const tally = signal<TallyView | null>(null);
   const connected = signal(false);
   const port = createReconnectingPort<PanelUpdate, PanelRequest>(PORT_PANEL, {
     eager: true,
     onConnect: (post) => {
       connected.value = true;
-      post({ kind: 'subscribe', version: PROTOCOL_VERSION, tabId });
+      if (tabId !== null) post({ kind: 'subscribe', version: PROTOCOL_VERSION, tabId });
+      post({ kind: 'subscribe-tally', version: PROTOCOL_VERSION });
     },
     onDisconnect: () => (connected.value = false),
     onDead: () => (connected.value = false),
   });
   port.listen((update) => {
-    if (update.kind === 'snapshot' && update.version === PROTOCOL_VERSION) view.value = update.tab;
+    if (update.version !== PROTOCOL_VERSION) return;
+    if (update.kind === 'snapshot') view.value = reuseUnchanged(view.peek(), update.tab);
+    else if (update.kind === 'tally') tally.value = { tally: update.tally, settings: update.settings };
   });
   return {
     view,
+    tally,
     connected,
-    clear: () => port.post({ kind: 'clear', version: PROTOCOL_VERSION, tabId }),
-    setPreserveLog: (value) => port.post({ kind: 'set-preserve-log', version: PROTOCOL_VERSION, tabId, value }),
+    clear: () => {
+      if (tabId !== null) port.post({ kind: 'clear', version: PROTOCOL_VERSION, tabId });
+    },
+    setPreserveLog: (value) => {
+      if (tabId !== null) port.post({ kind: 'set-preserve-log', version: PROTOCOL_VERSION, tabId, value });
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import { marked } from 'marked';
-import { applyDevtoolsTheme } from './theme';
+import { followDevtoolsTheme } from './theme';
 
 // Every rule page of docs/rules/, bundled at build time so the extension works offline.
 const pages = import.meta.glob<string>('../../docs/rules/*.md', { query: '?raw', import: 'default', eager: true });
@@ -7,7 +7,7 @@ const pages = import.meta.glob<string>('../../docs/rules/*.md', { query: '?raw',
 const rule = new URLSearchParams(location.search).get('rule') ?? '';
 const markdown = pages[`../../docs/rules/${rule}.md`];
 const main = document.getElementById('rule') as HTMLElement;
-applyDevtoolsTheme(document.documentElement);
+followDevtoolsTheme(document.documentElement);
 document.title = `OneSocket: ${rule}`;
 // The markdown is our own, from the repository, so rendering it as HTML is safe.
 main.innerHTML = markdown ? (marked.parse(markdown, { async: false }) as string) : `<p>No page for rule “${rule.replace(/[<>&"]/g, '')}”.</p>`;

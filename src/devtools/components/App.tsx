@@ -1,70 +1,108 @@
-import { useComputed, useSignal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
-import { downloadReport } from '../exportReport';
-import { filterSockets } from '../filterSockets';
-import type { PanelConnection } from '../panelConnection';
+import browser from 'webextension-polyfill';
+import { currentPage } from '../../core/tabState';
+import { downloadMarkdown, downloadReport } from '../exportReport';
+import type { PanelModel } from '../model/panelModel';
+import { Banners } from './Banners';
 import { ConnectionsTable } from './ConnectionsTable';
+import { CrossTabUsers } from './CrossTabUsers';
+import { SocketDetail } from './detail/SocketDetail';
 import { EmptyState } from './EmptyState';
 import { FindingsList } from './FindingsList';
 import { Summary } from './Summary';
+import { Timeline } from './Timeline';
 import { Toolbar } from './Toolbar';
 
 interface Props {
-  connection: PanelConnection;
+  model: PanelModel;
   tabId: number;
   toolVersion: string;
 }
 
-/** Durations of open sockets keep moving: re-render once a second. */
-function useClock(): number {
-  const now = useSignal(Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => (now.value = Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  return now.value;
-}
+const openSettings = (): void => void browser.runtime.openOptionsPage();
 
-export function App({ connection, tabId, toolVersion }: Props) {
-  const filter = useSignal('');
-  const now = useClock();
-  const view = connection.view.value;
-  const sockets = useComputed(() => {
-    const state = connection.view.value?.state;
-    if (!state) return [];
-    return state.socketOrder.map((id) => state.sockets[id]).filter((socket) => socket !== undefined);
-  });
-  const flagged = useComputed(() => {
-    const ids = new Set<string>();
-    for (const finding of connection.view.value?.state.findings ?? []) if (finding.active) for (const id of finding.socketIds) ids.add(id);
-    return ids;
-  });
-  const shown = useComputed(() => filterSockets(sockets.value, filter.value, flagged.value));
-
+export function App({ model, tabId, toolVersion }: Props) {
+  const view = model.view.value;
   if (!view) {
     return <p class="connecting">Connecting to OneSocket for tab {tabId}…</p>;
   }
   const state = view.state;
+  const imported = model.imported.value;
+  const selected = model.selected.value;
+  const now = model.now.value;
+  const pageId = currentPage(state).id;
+  const hasSockets = state.socketOrder.length > 0;
   return (
-    <div class="panel">
+    <div class={`panel${selected ? ' with-detail' : ''}${imported ? ' is-imported' : ''}`}>
       <Toolbar
-        filter={filter.value}
-        onFilter={(value) => (filter.value = value)}
+        filter={model.filter.value}
+        onFilter={(value) => (model.filter.value = value)}
         preserveLog={state.preserveLog}
-        onPreserveLog={connection.setPreserveLog}
-        onClear={connection.clear}
+        onPreserveLog={model.connection.setPreserveLog}
+        onClear={() => {
+          model.select(null);
+          model.connection.clear();
+        }}
         onExport={() => downloadReport(view, toolVersion)}
-        canExport={true}
+        onExportMarkdown={() => downloadMarkdown(view, toolVersion)}
+        onImport={model.importText}
+        onOpenSettings={openSettings}
+        readOnly={imported !== null}
       />
-      {connection.connected.value ? null : <p class="notice">Reconnecting to the extension…</p>}
-      {view.settings.redact ? null : <p class="notice warning">Redaction is off: tokens are shown and exported in full.</p>}
+      <Banners
+        imported={imported}
+        importError={model.importError.value}
+        connected={model.connection.connected.value}
+        redact={view.settings.redact}
+        tabId={tabId}
+        onBackToLive={model.backToLive}
+        onDismissError={() => (model.importError.value = null)}
+      />
       <Summary state={state} />
-      <FindingsList findings={state.findings} />
-      {sockets.value.length === 0 ? (
-        <EmptyState />
-      ) : (
-        <ConnectionsTable sockets={shown.value} now={Math.max(now, view.now)} flagged={flagged.value} />
-      )}
+      {imported ? null : <CrossTabUsers tally={model.connection.tally.value} tabId={tabId} />}
+      <FindingsList findings={state.findings} ordinals={model.ordinals.value} selectedId={model.selectedId.value} onSelect={model.select} />
+      <Timeline
+        sockets={model.filtered.value}
+        pages={state.pages}
+        ordinals={model.ordinals.value}
+        now={now}
+        zoom={model.zoom.value}
+        onZoom={(zoom) => (model.zoom.value = zoom)}
+        selectedId={model.selectedId.value}
+        onSelect={model.select}
+      />
+      <div class="split">
+        {hasSockets ? (
+          <ConnectionsTable
+            rows={model.rows.value}
+            ordinals={model.ordinals.value}
+            pageLabels={model.pageLabels.value}
+            currentPageId={pageId}
+            now={now}
+            flagged={model.flagged.value}
+            sort={model.sort.value}
+            onSort={(order) => (model.sort.value = order)}
+            selectedId={model.selectedId.value}
+            onSelect={model.select}
+          />
+        ) : (
+          <EmptyState settings={view.settings} onOpenSettings={openSettings} />
+        )}
+        {selected ? (
+          <SocketDetail
+            key={selected.id}
+            socket={selected}
+            ordinal={model.ordinals.value.get(selected.id) ?? 0}
+            pageLabel={model.pageLabels.value.get(selected.pageId) ?? ''}
+            settings={view.settings}
+            now={now}
+            imported={imported !== null}
+            tab={model.detailTab.value}
+            onTab={(tab) => (model.detailTab.value = tab)}
+            onClose={() => model.select(null)}
+          />
+        ) : null}
+      </div>
+      {hasSockets && model.rows.value.length === 0 ? <p class="notice">No socket matches the filter “{model.filter.value}”.</p> : null}
     </div>
   );
 }

@@ -1,0 +1,51 @@
+import type { TallyView } from '../panelConnection';
+import { shortUrl } from '../format';
+import { connectionLimitOf } from '../model/connectionLimit';
+
+/**
+ * Each user's live sockets across every tab, against the limit profile: the view of the
+ * connection-limit rule, which counts what the server sees, not what one tab holds.
+ */
+export function CrossTabUsers({ tally, tabId }: { tally: TallyView | null; tabId: number }) {
+  if (!tally || tally.tally.users.length === 0) return null;
+  const { profile, limit } = connectionLimitOf(tally.settings);
+  const tabs = tally.tally.tabs.filter((tab) => tab.liveSockets > 0).length;
+  return (
+    <details class="cross-tab" open>
+      <summary>
+        Users across all tabs: {tally.tally.users.length} {tally.tally.users.length === 1 ? 'user' : 'users'} in {tabs} {tabs === 1 ? 'tab' : 'tabs'} · limit{' '}
+        {limit} per user ({profile})
+      </summary>
+      <table aria-label="Users across tabs" class="compact">
+        <thead>
+          <tr>
+            <th scope="col">User</th>
+            <th scope="col">Open sockets</th>
+            <th scope="col">Where</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tally.tally.users.map((user) => {
+            const state = user.total > limit ? 'over' : user.total === limit ? 'at' : 'under';
+            return (
+              <tr key={user.userId} data-user={user.userId} class={`limit-${state}`}>
+                <td>{user.userId}</td>
+                <td>
+                  {user.total} / {limit}
+                  {state === 'over' ? ' · over the limit' : state === 'at' ? ' · at the limit' : ''}
+                </td>
+                <td>
+                  {user.perTab.map((entry) => (
+                    <span key={entry.tabId} class="tab-chip" title={entry.url}>
+                      {entry.tabId === tabId ? 'this tab' : `tab ${entry.tabId}`} ({shortUrl(entry.url)}): {entry.sockets}
+                    </span>
+                  ))}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </details>
+  );
+}

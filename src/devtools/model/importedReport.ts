@@ -1,0 +1,62 @@
+import { identityFromUrl } from '../../core/identity';
+import type { Report } from '../../core/report';
+import { createTabState } from '../../core/tabState';
+import { DEFAULT_SETTINGS, type Finding, type SocketRecord, type TabView } from '../../core/types';
+
+export interface ImportedReport {
+  fileName: string;
+  report: Report;
+  /** The report as a tab's state, so every view of the panel shows it like a live tab. */
+  view: TabView;
+}
+
+/**
+ * A report turned back into the panel's own state. A report keeps no frames and only the
+ * initiator line of each stack, so those views say so instead of showing nothing.
+ */
+export function importedView(report: Report): TabView {
+  const createdAt = Date.parse(report.createdAt);
+  const sockets: Record<string, SocketRecord> = {};
+  for (const socket of report.sockets) {
+    const fromUrl = identityFromUrl(socket.url);
+    sockets[socket.id] = {
+      id: socket.id,
+      pageId: 'p1',
+      url: socket.url,
+      protocols: [],
+      transport: socket.transport,
+      frameUrl: socket.frameUrl ?? '',
+      // The schema allows null for a time nobody saw; draw such a socket from the report's start.
+      createdAt: socket.openedAt ?? createdAt,
+      openAt: null,
+      closedAt: socket.closedAt,
+      state: socket.state,
+      closeCode: socket.closeCode,
+      closeReason: socket.closeReason,
+      wasClean: null,
+      errored: false,
+      messagesSent: socket.messagesSent,
+      messagesReceived: socket.messagesReceived,
+      bytesSent: socket.bytesSent,
+      bytesReceived: socket.bytesReceived,
+      initiator: socket.initiator,
+      stack: socket.initiator === null ? [] : [socket.initiator],
+      identity: { ...fromUrl, userId: socket.userId, apiKey: socket.apiKey, source: 'report' },
+      frames: [],
+    };
+  }
+  const findings: Finding[] = report.findings.map((finding, index) => ({
+    ...finding,
+    id: `f${index + 1}`,
+    resolvedAt: null,
+    key: `${finding.rule}:${finding.userId ?? ''}:${index}`,
+  }));
+  const startedAt = Math.min(createdAt, ...report.sockets.map((socket) => socket.openedAt ?? createdAt));
+  return {
+    // From a fresh record, so fields the report does not carry start as a new tab's would.
+    state: { ...createTabState(report.page.tabId, report.page.url, startedAt), sockets, socketOrder: report.sockets.map((socket) => socket.id), findings, nextFindingSeq: findings.length },
+    settings: DEFAULT_SETTINGS,
+    // The picture is frozen at the moment the report was made: live bars end there.
+    now: createdAt,
+  };
+}

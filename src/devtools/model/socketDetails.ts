@@ -1,0 +1,128 @@
+import { decodeJwtClaims, type JwtClaims } from '../../core/jwt';
+import { REDACTED } from '../../core/redact';
+import type { SocketRecord } from '../../core/types';
+
+export interface QueryParam {
+  name: string;
+  value: string;
+}
+
+export interface TokenDetails {
+  /** The query parameter that carried it. */
+  param: string;
+  claims: JwtClaims;
+  signature: 'redacted' | 'devtoken' | 'present' | 'missing';
+}
+
+export interface ConnectDetails {
+  params: QueryParam[];
+  /** The decoded `json` parameter of a Stream connect URL (user_id, user_details…). */
+  payload: unknown;
+  token: TokenDetails | null;
+}
+
+const TOKEN_PARAMS = ['authorization', 'token', 'access_token'];
+
+/**
+ * The token's claims, read without the signature. The URL the panel holds is already redacted,
+ * so the token looks like `header.claims.[REDACTED]`: only the middle part is decoded.
+ */
+export function tokenDetails(param: string, token: string): TokenDetails | null {
+  const [header, claimsPart, signature] = token.split('.');
+  if (!header || !claimsPart) return null;
+  const claims = decodeJwtClaims(`${header}.${claimsPart}.`);
+  if (!claims) return null;
+  const kind = signature === undefined || signature === '' ? 'missing' : signature === REDACTED ? 'redacted' : signature === 'devtoken' ? 'devtoken' : 'present';
+  return { param, claims, signature: kind };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** What a connect URL says, decoded: its parameters, the connect payload and the token's claims. */
+export function connectDetails(url: string): ConnectDetails {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { params: [], payload: null, token: null };
+  }
+  const params = [...parsed.searchParams].map(([name, value]) => ({ name, value }));
+  const json = parsed.searchParams.get('json');
+  let token: TokenDetails | null = null;
+  for (const name of TOKEN_PARAMS) {
+    const value = parsed.searchParams.get(name);
+    if (value) token ??= tokenDetails(name, value);
+  }
+  return { params, payload: json === null ? null : parseJson(json), token };
+}
+
+export interface PrivacySetting {
+  name: string;
+  value: string;
+}
+
+function humanName(key: string): string {
+  const words = key.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * Stream's `privacy_settings` ({ typing_indicators: { enabled: false }, … }) as readable lines:
+ * "Typing indicators: off". Unknown shapes are shown as JSON rather than guessed at.
+ */
+export function privacySettingsOf(userDetails: unknown): PrivacySetting[] {
+  if (typeof userDetails !== 'object' || userDetails === null) return [];
+  const privacy = (userDetails as Record<string, unknown>)['privacy_settings'];
+  if (typeof privacy !== 'object' || privacy === null) return [];
+  return Object.entries(privacy as Record<string, unknown>).map(([key, setting]) => {
+    const enabled = typeof setting === 'object' && setting !== null ? (setting as Record<string, unknown>)['enabled'] : undefined;
+    return { name: humanName(key), value: typeof enabled === 'boolean' ? (enabled ? 'on' : 'off') : JSON.stringify(setting) };
+  });
+}
+
+/** The user object the socket connected with: from the connect URL, else from its first frames. */
+export function userDetailsOf(socket: SocketRecord, details: ConnectDetails): unknown {
+  const payload = details.payload as Record<string, unknown> | null;
+  return (typeof payload === 'object' && payload !== null ? payload['user_details'] : undefined) ?? socket.identity.userDetails ?? null;
+}
+
+export interface LifecycleStep {
+  label: string;
+  at: number | null;
+  /** e.g. "after 120 ms", "code 1000 Manually closed…" */
+  detail: string;
+}
+
+/** Created → open → closed, with the time each step took. */
+export function lifecycleOf(socket: SocketRecord, now: number, formatDuration: (ms: number) => string): LifecycleStep[] {
+  const steps: LifecycleStep[] = [{ label: 'Created', at: socket.createdAt, detail: 'new WebSocket(…)' }];
+  if (socket.openAt !== null) steps.push({ label: 'Open', at: socket.openAt, detail: `after ${formatDuration(socket.openAt - socket.createdAt)}` });
+  else if (socket.state !== 'connecting') steps.push({ label: 'Never opened', at: null, detail: socket.errored ? 'the connection failed' : '' });
+  if (socket.errored) steps.push({ label: 'Error', at: null, detail: 'an error event fired' });
+  if (socket.closedAt !== null) {
+    const code = socket.closeCode === null ? 'no close code' : `code ${socket.closeCode}`;
+    const reason = socket.closeReason ? ` “${socket.closeReason}”` : '';
+    const clean = socket.wasClean === false ? ', not clean' : '';
+    steps.push({ label: 'Closed', at: socket.closedAt, detail: `${code}${reason}${clean}; lived ${formatDuration(socket.closedAt - socket.createdAt)}` });
+  } else {
+    steps.push({ label: socket.state === 'closing' ? 'Closing' : 'Still open', at: null, detail: `for ${formatDuration(now - (socket.openAt ?? socket.createdAt))}` });
+  }
+  return steps;
+}
+
+/** A frame's text pretty-printed when it is JSON, as is otherwise. */
+export function prettyFrame(preview: string): string {
+  const trimmed = preview.trim();
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return preview;
+  try {
+    return JSON.stringify(JSON.parse(trimmed), null, 2);
+  } catch {
+    return preview;
+  }
+}

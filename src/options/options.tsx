@@ -1,0 +1,8 @@
+import { render } from 'preact';
+import { loadSettings, resetSettings, saveSettings } from '../background/settings';
+import { followDevtoolsTheme } from '../devtools/theme';
+import { OptionsApp } from './OptionsApp';
+
+followDevtoolsTheme(document.documentElement);
+const root = document.getElementById('app') as HTMLElement;
+render(<OptionsApp initial={await loadSettings()} save={saveSettings} reset={resetSettings} />, root);
