@@ -6,7 +6,8 @@ import { startFakeStreamBackend } from '../../demo/backend/fakeStreamBackend.mjs
 import { extensionLaunchOptions } from '../../scripts/chromium.mjs';
 import { startFixtureServer, type FixtureServer } from './fixtureServer';
 
-export const DIST_DIR = path.resolve(import.meta.dirname, '../../dist');
+// ONESOCKET_DIST lets one engineer test a build of their own while others rebuild dist/.
+export const DIST_DIR = process.env.ONESOCKET_DIST ? path.resolve(process.env.ONESOCKET_DIST) : path.resolve(import.meta.dirname, '../../dist');
 
 type Backend = Awaited<ReturnType<typeof startFakeStreamBackend>>;
 

@@ -27,7 +27,7 @@ browser.runtime.onConnect.addListener((port) => {
   if (port.name === PORT_RELAY) {
     // Sites not on the watch list are not recorded; the list applies from a document's start.
     const pageUrl = port.sender?.tab?.url ?? port.sender?.url ?? '';
-    if (isWatchedSite(pageUrl, settings.current().watchedSites)) handleRelayPort(port, store);
+    if (isWatchedSite(pageUrl, settings.current().watchedSites)) handleRelayPort(port, store, settings);
   } else if (port.name === PORT_PANEL) handlePanelPort(port, store, settings);
 });
 

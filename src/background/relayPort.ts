@@ -1,6 +1,7 @@
 import type { Runtime } from 'webextension-polyfill';
-import { PROTOCOL_VERSION, type RelayMessage } from '../core/protocol';
+import { PROTOCOL_VERSION, type RelayConfigMessage, type RelayMessage } from '../core/protocol';
 import type { TabEvent } from '../core/tabState';
+import type { SettingsSource } from './settings';
 import type { TabStore } from './tabStore';
 
 function isRelayMessage(value: unknown): value is RelayMessage {
@@ -15,9 +16,10 @@ function isRelayMessage(value: unknown): value is RelayMessage {
  * One relay port per frame. The tab and frame come from the port's sender (set by the
  * browser), never from the message, so a page cannot write into another tab's record.
  */
-export function handleRelayPort(port: Runtime.Port, store: TabStore): void {
+export function handleRelayPort(port: Runtime.Port, store: TabStore, settings?: SettingsSource): void {
   const tabId = port.sender?.tab?.id;
   if (tabId === undefined || tabId < 0) return;
+  if (settings) sendHookConfig(port, settings);
   const isTopFrame = port.sender?.frameId === 0;
   port.onMessage.addListener((value: unknown) => {
     const events: TabEvent[] = [];
@@ -38,4 +40,19 @@ export function handleRelayPort(port: Runtime.Port, store: TabStore): void {
     }
     if (events.length > 0) void store.apply(tabId, events, port.sender?.tab?.url);
   });
+}
+
+/** The page hook's preview cap: sent once settings are read, and again on every change. */
+function sendHookConfig(port: Runtime.Port, settings: SettingsSource): void {
+  const post = (): void => {
+    const message: RelayConfigMessage = { kind: 'hook-config', version: PROTOCOL_VERSION, previewChars: settings.current().previewChars };
+    try {
+      port.postMessage(message);
+    } catch {
+      // The frame is gone; its disconnect removes the subscription.
+    }
+  };
+  void settings.ready.then(post);
+  const unsubscribe = settings.subscribe(post);
+  port.onDisconnect.addListener(() => unsubscribe());
 }

@@ -3,7 +3,7 @@ import { payloadSize, previewPayload, utf8Length } from './payload';
 
 describe('payloadSize', () => {
   it('counts UTF-8 bytes of text exactly', () => {
-    for (const text of ['', 'hello', 'héllo', '€', '😀', 'a😀b€', '\ud800x']) {
+    for (const text of ['', 'hello', 'héllo', '€', '😀', 'a😀b€', '\ud800x', 'x\udc00', '\ud83d']) {
       expect(utf8Length(text)).toBe(new TextEncoder().encode(text).length);
     }
   });
@@ -13,19 +13,30 @@ describe('payloadSize', () => {
     expect(payloadSize(buffer)).toBe(10);
     expect(payloadSize(new Uint16Array(buffer, 2, 3))).toBe(6);
     expect(payloadSize(new DataView(buffer, 1, 4))).toBe(4);
-    expect(payloadSize(new Blob(['abc', 'de']))).toBe(5);
+    expect(payloadSize(new Blob(['abc', 'dé']))).toBe(6);
   });
 });
 
 describe('previewPayload', () => {
-  it('caps text previews', () => {
+  it('caps text previews at the configured number of characters', () => {
     expect(previewPayload('abcdef', 3)).toBe('abc…');
     expect(previewPayload('abc', 3)).toBe('abc');
+    expect(previewPayload('abc', 0)).toBe('…');
   });
 
-  it('shows binary as hex of its first bytes', () => {
+  it('shows binary as hex of the first bytes that fit the cap', () => {
     expect(previewPayload(new Uint8Array([0, 15, 255]).buffer, 100)).toBe('00 0f ff');
-    expect(previewPayload(new Uint8Array(100), 100).endsWith('…')).toBe(true);
+    expect(previewPayload(new Uint8Array([1, 2, 3, 4, 5]), 8)).toBe('01 02 03 …');
     expect(previewPayload(new Uint8Array([1, 2, 3, 4]).subarray(2), 100)).toBe('03 04');
+    expect(previewPayload(new DataView(new Uint8Array([9, 10, 11]).buffer, 1), 100)).toBe('0a 0b');
+  });
+
+  it('never reads past the cap of a large buffer', () => {
+    const preview = previewPayload(new Uint8Array(10_000_000), 30);
+    expect(preview).toBe(`${Array(10).fill('00').join(' ')} …`);
+  });
+
+  it('describes a Blob by its size', () => {
+    expect(previewPayload(new Blob(['abc']), 100)).toBe('[Blob 3 bytes]');
   });
 });

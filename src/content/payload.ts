@@ -1,11 +1,15 @@
 /**
  * Sizes and previews of WebSocket payloads, computed without copying large payloads.
- * Runs in the page (hot path: once per message), so it stays allocation-light.
+ * Runs in the page (hot path: once per message), so it stays allocation-light: a size is
+ * counted, never encoded; a preview reads at most the capped prefix.
  */
 
-const HEX_PREVIEW_BYTES = 64;
+const isView = ArrayBuffer.isView;
+const NativeArrayBuffer = ArrayBuffer;
+const NativeUint8Array = Uint8Array;
+const NativeBlob = typeof Blob === 'undefined' ? undefined : Blob;
 
-/** UTF-8 byte length of a string, counted without encoding it. */
+/** UTF-8 byte length of a string, counted without encoding it (lone surrogates count 3, as U+FFFD). */
 export function utf8Length(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
@@ -26,27 +30,38 @@ export function utf8Length(text: string): number {
 /** Exact size in bytes of what send() sends or a message event delivers. */
 export function payloadSize(data: unknown): number {
   if (typeof data === 'string') return utf8Length(data);
-  if (data instanceof ArrayBuffer) return data.byteLength;
-  if (ArrayBuffer.isView(data)) return data.byteLength;
-  if (typeof Blob !== 'undefined' && data instanceof Blob) return data.size;
+  if (data instanceof NativeArrayBuffer) return data.byteLength;
+  if (isView(data)) return data.byteLength;
+  if (NativeBlob !== undefined && data instanceof NativeBlob) return data.size;
   return 0;
 }
 
-function hexPreview(view: Uint8Array, total: number): string {
-  const shown = Math.min(view.length, HEX_PREVIEW_BYTES);
+/** Hex of the first bytes that fit in `maxChars` ("0f a0 …": three characters a byte). */
+function hexPreview(buffer: ArrayBufferLike, offset: number, length: number, maxChars: number): string {
+  const shown = Math.min(length, Math.floor((maxChars + 1) / 3));
+  const bytes = new NativeUint8Array(buffer, offset, shown);
   let out = '';
-  for (let i = 0; i < shown; i++) out += (i ? ' ' : '') + (view[i] as number).toString(16).padStart(2, '0');
-  return total > shown ? `${out} …` : out;
+  for (let i = 0; i < shown; i++) {
+    const byte = bytes[i] as number;
+    out += (i ? ' ' : '') + (byte < 16 ? '0' : '') + byte.toString(16);
+  }
+  return length > shown ? `${out} …` : out;
 }
 
-/** A capped preview: text as is, binary as hex of its first bytes, a Blob by its size only. */
+/**
+ * A preview within `maxChars`: text as is (cut, with an ellipsis), binary as hex of its first
+ * bytes, a Blob by its size only: reading a Blob is asynchronous and would copy it.
+ */
 export function previewPayload(data: unknown, maxChars: number): string {
   if (typeof data === 'string') return data.length > maxChars ? `${data.slice(0, maxChars)}…` : data;
-  if (data instanceof ArrayBuffer) return hexPreview(new Uint8Array(data, 0, Math.min(data.byteLength, HEX_PREVIEW_BYTES)), data.byteLength);
-  if (ArrayBuffer.isView(data)) {
-    return hexPreview(new Uint8Array(data.buffer, data.byteOffset, Math.min(data.byteLength, HEX_PREVIEW_BYTES)), data.byteLength);
-  }
-  // Reading a Blob is asynchronous and would copy it; its size is enough.
-  if (typeof Blob !== 'undefined' && data instanceof Blob) return `[Blob ${data.size} bytes]`;
+  if (data instanceof NativeArrayBuffer) return hexPreview(data, 0, data.byteLength, maxChars);
+  if (isView(data)) return hexPreview(data.buffer, data.byteOffset, data.byteLength, maxChars);
+  if (NativeBlob !== undefined && data instanceof NativeBlob) return `[Blob ${data.size} bytes]`;
   return '';
+}
+
+
+/** `text` cut to `max` characters: hook events must stay within the relay's schema bounds. */
+export function clip(text: string, max: number): string {
+  return text.length > max ? text.slice(0, max) : text;
 }

@@ -8,13 +8,16 @@
 import { parseHookMessage } from '../core/hookSchema';
 import { HOOK_EVENT_NAME, MAX_HOOK_MESSAGE_CHARS, PORT_RELAY, PROTOCOL_VERSION, type HookEvent, type RelayMessage } from '../core/protocol';
 import { createReconnectingPort } from '../shared/reconnectingPort';
+import { forwardHookConfig } from './hookConfigBridge';
 
 /** Events held while the worker is unreachable; beyond this the oldest are dropped and counted. */
 const MAX_PENDING_EVENTS = 5_000;
 
-const port = createReconnectingPort<never, RelayMessage>(PORT_RELAY, {
+const port = createReconnectingPort<unknown, RelayMessage>(PORT_RELAY, {
   onDead: () => window.removeEventListener(HOOK_EVENT_NAME, onHookEvent),
 });
+// The worker answers each connection with the hook's config (the preview cap).
+port.listen((message) => forwardHookConfig(window, message));
 let pending: HookEvent[] = [];
 let dropped = 0;
 let flushScheduled = false;

@@ -10,6 +10,11 @@ describe('parseHookMessage', () => {
     expect(result.ok).toBe(true);
   });
 
+  it('accepts a long-poll session and refuses an unknown transport', () => {
+    expect(parseHookMessage({ source: HOOK_SOURCE, version: PROTOCOL_VERSION, events: [{ ...created, transport: 'longpoll' }] }).ok).toBe(true);
+    expect(parseHookMessage({ source: HOOK_SOURCE, version: PROTOCOL_VERSION, events: [{ ...created, transport: 'pigeon' }] }).ok).toBe(false);
+  });
+
   it.each([
     ['another source', { source: 'evil', version: PROTOCOL_VERSION, events: [] }],
     ['another version', { source: HOOK_SOURCE, version: 99, events: [] }],

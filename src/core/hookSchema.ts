@@ -1,14 +1,14 @@
 import * as v from 'valibot';
-import { HOOK_SOURCE, MAX_HOOK_BATCH_EVENTS, PROTOCOL_VERSION, type HookMessage } from './protocol';
+import { HOOK_LIMITS, HOOK_SOURCE, MAX_HOOK_BATCH_EVENTS, PROTOCOL_VERSION, type HookMessage } from './protocol';
 
 /**
  * The schema every hook message must pass before it leaves the page's window. The page can
  * forge any DOM event, so each field is bounded: a forged message can cost us little.
  */
-const MAX_ID = 64;
-const MAX_URL = 8_192;
-const MAX_TEXT = 20_000;
-const MAX_STACK_FRAMES = 50;
+const MAX_ID = HOOK_LIMITS.id;
+const MAX_URL = HOOK_LIMITS.url;
+const MAX_TEXT = HOOK_LIMITS.text;
+const MAX_STACK_FRAMES = HOOK_LIMITS.stackFrames;
 
 const socketId = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID));
 const time = v.pipe(v.number(), v.finite(), v.minValue(0));
@@ -20,9 +20,10 @@ const hookEvent = v.variant('type', [
     socketId,
     at: time,
     url: boundedText(MAX_URL),
-    protocols: v.pipe(v.array(boundedText(256)), v.maxLength(32)),
+    protocols: v.pipe(v.array(boundedText(HOOK_LIMITS.protocol)), v.maxLength(HOOK_LIMITS.protocols)),
     frameUrl: boundedText(MAX_URL),
-    stack: v.pipe(v.array(boundedText(1_000)), v.maxLength(MAX_STACK_FRAMES)),
+    stack: v.pipe(v.array(boundedText(HOOK_LIMITS.stackFrame)), v.maxLength(MAX_STACK_FRAMES)),
+    transport: v.optional(v.picklist(['websocket', 'longpoll'])),
   }),
   v.strictObject({ type: v.literal('open'), socketId, at: time, protocol: boundedText(256), extensions: boundedText(1_000) }),
   v.strictObject({

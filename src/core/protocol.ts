@@ -9,6 +9,13 @@ export const PROTOCOL_VERSION = 1;
 export const HOOK_EVENT_NAME = '__onesocket_hook__';
 /** Tag inside every hook message, so the relay can tell ours from a page's own events. */
 export const HOOK_SOURCE = 'onesocket-hook';
+/** Name of the DOM event the relay dispatches to the hook with its config (a JSON string). */
+export const HOOK_CONFIG_EVENT_NAME = '__onesocket_hook_config__';
+
+/** Characters a frame preview keeps unless the user set another cap (Settings.previewChars). */
+export const DEFAULT_PREVIEW_CHARS = 512;
+/** Largest preview cap the hook accepts (the schema allows a little more for the ellipsis). */
+export const MAX_PREVIEW_CHARS = 16_384;
 
 export const PORT_RELAY = 'onesocket-relay';
 export const PORT_PANEL = 'onesocket-panel';
@@ -17,6 +24,22 @@ export const PORT_PANEL = 'onesocket-panel';
 export const MAX_HOOK_MESSAGE_CHARS = 1_000_000;
 /** Most events in one hook batch. */
 export const MAX_HOOK_BATCH_EVENTS = 2_000;
+
+/**
+ * Bounds of single hook event fields (checked by the relay's schema, kept by the hook, which
+ * cuts what is longer rather than have its whole batch refused). URLs are generous: a Stream
+ * connect URL carries the user object, which may legitimately pass 5 KB.
+ */
+export const HOOK_LIMITS = {
+  id: 64,
+  url: 65_536,
+  text: 20_000,
+  stackFrames: 50,
+  stackFrame: 1_000,
+  protocols: 32,
+  protocol: 256,
+  reason: 1_000,
+} as const;
 
 export type Transport = 'websocket' | 'longpoll';
 export type Direction = 'in' | 'out';
@@ -32,6 +55,8 @@ export type HookEvent =
       frameUrl: string;
       /** Creation stack with our own frames trimmed, newest first. */
       stack: string[];
+      /** 'longpoll' for an HTTP long-poll session (Stream's WS fallback); absent means 'websocket'. */
+      transport?: Transport;
     }
   | { type: 'open'; socketId: string; at: number; protocol: string; extensions: string }
   | {
@@ -76,6 +101,15 @@ export type RelayMessage =
     }
   | { kind: 'document-restored'; version: typeof PROTOCOL_VERSION; url: string; at: number }
   | { kind: 'hook-events'; version: typeof PROTOCOL_VERSION; events: HookEvent[]; dropped: number };
+
+/** Background -> relay, over the same port: what the hook in that frame should use. */
+export type RelayConfigMessage = { kind: 'hook-config'; version: typeof PROTOCOL_VERSION; previewChars: number };
+
+/** The config the relay hands the hook (serialised to JSON in a HOOK_CONFIG_EVENT_NAME event). */
+export interface HookConfig {
+  source: typeof HOOK_SOURCE;
+  previewChars: number;
+}
 
 /** Panel -> background, over a PORT_PANEL port. */
 export type PanelRequest =

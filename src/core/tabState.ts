@@ -43,7 +43,7 @@ function createdSocket(state: TabState, event: Extract<HookEvent, { type: 'creat
     pageId: currentPage(state).id,
     url: event.url,
     protocols: event.protocols,
-    transport: 'websocket',
+    transport: event.transport ?? 'websocket',
     frameUrl: event.frameUrl,
     createdAt: event.at,
     openAt: null,

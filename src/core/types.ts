@@ -1,4 +1,4 @@
-import type { Direction, Transport } from './protocol';
+import { DEFAULT_PREVIEW_CHARS, type Direction, type Transport } from './protocol';
 
 export type SocketState = 'connecting' | 'open' | 'closing' | 'closed';
 export type Severity = 'error' | 'warning' | 'info';
@@ -113,6 +113,8 @@ export interface Settings {
   redact: boolean;
   /** Keep frame previews at all (counts and sizes are kept either way). */
   captureFrames: boolean;
+  /** Characters a frame preview keeps (binary: three per byte of hex); the page hook applies it. */
+  previewChars: number;
   /** Host patterns to watch (e.g. `localhost:8765`, `*.example.com`); empty means every site. */
   watchedSites: string[];
 }
@@ -122,6 +124,7 @@ export const DEFAULT_SETTINGS: Settings = {
   framesPerSocket: 50,
   redact: true,
   captureFrames: true,
+  previewChars: DEFAULT_PREVIEW_CHARS,
   watchedSites: [],
 };
 

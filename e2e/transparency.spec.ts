@@ -1,0 +1,44 @@
+import type { BrowserContext } from '@playwright/test';
+import { expect, test } from './support/extension';
+import { launchPlainChromium } from './support/plainBrowser';
+import { recordedSockets } from './support/tabRecord';
+import { runTransparencyChecks, type TransparencyResults } from './support/transparencyChecks';
+
+/**
+ * The hook must be invisible: every check a page can make about WebSocket gives the same
+ * answer with the extension as without it (issue 3, "Transparency").
+ */
+async function checksIn(context: BrowserContext, pageUrl: string, wsOrigin: string): Promise<TransparencyResults> {
+  const page = await context.newPage();
+  await page.goto(pageUrl);
+  const results = await page.evaluate(runTransparencyChecks, wsOrigin);
+  await page.close();
+  return results;
+}
+
+test('a page sees the same WebSocket with and without the extension', async ({ context, fixtures, serviceWorker, tabIdOf }) => {
+  const browser = await launchPlainChromium();
+  const pageUrl = `${fixtures.origin}/blank.html`;
+  let without: TransparencyResults;
+  try {
+    without = await checksIn(await browser.newContext(), pageUrl, fixtures.wsOrigin);
+  } finally {
+    await browser.close();
+  }
+
+  const page = await context.newPage();
+  await page.goto(pageUrl);
+  const tabId = await tabIdOf(page);
+  const withExtension = await page.evaluate(runTransparencyChecks, fixtures.wsOrigin);
+
+  // Compared check by check, so a difference names the check that broke.
+  for (const [name, value] of Object.entries(without.checks)) {
+    expect.soft(withExtension.checks[name], `check "${name}"`).toEqual(value);
+  }
+  expect(Object.keys(withExtension.checks)).toEqual(Object.keys(without.checks));
+  // Sanity: the reference run is what a real Chromium says.
+  expect(without.checks.sourceText).toMatchObject({ constructor: 'function WebSocket() { [native code] }', send: 'function send() { [native code] }' });
+
+  // And the hook was there all along: every socket the page made is recorded.
+  await expect.poll(async () => (await recordedSockets(serviceWorker, tabId)).length).toBe(withExtension.socketsConstructed);
+});

@@ -1,0 +1,77 @@
+/**
+ * Who opened a socket: the JavaScript stack at `new WebSocket`, without the hook's own frames,
+ * newest first. The first remaining frame is the initiator the panel shows.
+ *
+ * The page owns `Error.stackTraceLimit` and `Error.prepareStackTrace`: a low limit would leave
+ * only our frames, and a page formatter (e.g. source-map-support) must never be called with
+ * our error. Both are set aside for the duration of one capture and put back exactly.
+ */
+import { HOOK_LIMITS } from '../core/protocol';
+import { getOwnPropertyDescriptor } from './natives';
+
+/** Frames kept: enough for the app frames under a framework's call chain. */
+const STACK_FRAMES = 40;
+
+/** V8's knobs on the Error constructor, both owned by the page. */
+type StackKnobs = { stackTraceLimit?: number; prepareStackTrace?: unknown };
+
+function frameLines(stack: string): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  while (start <= stack.length) {
+    let end = stack.indexOf('\n', start);
+    if (end === -1) end = stack.length;
+    const line = stack.slice(start, end).trim();
+    if (line.startsWith('at ')) lines[lines.length] = line.slice(3);
+    start = end + 1;
+  }
+  return lines;
+}
+
+/** The script URL in a V8 frame such as `fn (chrome-extension://id/hook.js:1:2)`. */
+export function scriptUrlOf(frame: string): string | null {
+  const match = /\(?((?:[a-z][a-z0-9+.-]*):\/\/[^\s)]*?)(?::\d+){1,2}\)?$/i.exec(frame);
+  return match?.[1] ?? null;
+}
+
+export function trimOwnFrames(stack: string, ownScriptUrl: string | null): string[] {
+  const app: string[] = [];
+  for (const frame of frameLines(stack)) {
+    const ours = ownScriptUrl !== null ? frame.includes(ownScriptUrl) : /(chrome|moz)-extension:\/\//.test(frame);
+    if (!ours) app[app.length] = frame.length > HOOK_LIMITS.stackFrame ? frame.slice(0, HOOK_LIMITS.stackFrame) : frame;
+  }
+  return app;
+}
+
+export function createStackCapture(NativeError: ErrorConstructor): () => string[] {
+  const knobs = NativeError as unknown as StackKnobs;
+  const stackOf = (): string => {
+    const limit = getOwnPropertyDescriptor(NativeError, 'stackTraceLimit');
+    const prepare = getOwnPropertyDescriptor(NativeError, 'prepareStackTrace');
+    // Only plain data properties are set aside: touching a page-defined accessor would run page code.
+    const setLimit = limit === undefined || 'value' in limit;
+    const clearPrepare = prepare !== undefined && 'value' in prepare && prepare.value !== undefined;
+    try {
+      if (setLimit) knobs.stackTraceLimit = STACK_FRAMES;
+      if (clearPrepare) knobs.prepareStackTrace = undefined;
+      const stack: unknown = new NativeError().stack;
+      return typeof stack === 'string' ? stack : '';
+    } finally {
+      if (setLimit) {
+        if (limit === undefined) delete knobs.stackTraceLimit;
+        else knobs.stackTraceLimit = limit.value as number;
+      }
+      if (clearPrepare) knobs.prepareStackTrace = prepare.value;
+    }
+  };
+  // Our own script's URL, read from a stack taken here, identifies our frames exactly.
+  const ownFrames = frameLines(stackOf());
+  const ownScriptUrl = ownFrames[0] !== undefined ? scriptUrlOf(ownFrames[0]) : null;
+  return () => {
+    try {
+      return trimOwnFrames(stackOf(), ownScriptUrl);
+    } catch {
+      return [];
+    }
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The hook's one way out: events are queued and dispatched in batches as a DOM event the
+ * isolated relay listens for, so a busy socket costs one dispatch per flush, not one per
+ * message. The relay may answer once with the user's preview cap (the only setting the page
+ * side needs); until then, and if the answer is malformed, the default holds.
+ */
+import {
+  DEFAULT_PREVIEW_CHARS,
+  HOOK_CONFIG_EVENT_NAME,
+  HOOK_EVENT_NAME,
+  HOOK_SOURCE,
+  MAX_PREVIEW_CHARS,
+  PROTOCOL_VERSION,
+  type HookEvent,
+  type HookMessage,
+} from '../core/protocol';
+import { parseJson, reflectApply, stringify } from './natives';
+
+const FLUSH_DELAY_MS = 20;
+const FLUSH_AT_EVENTS = 500;
+
+export interface HookChannel {
+  record(event: HookEvent): void;
+  /** Dispatch what is queued now (a close is what the panel most wants to see at once). */
+  flushNow(): void;
+  /** Characters of text (and three per byte of hex) a preview may hold. */
+  previewChars(): number;
+}
+
+type HookWindow = Pick<typeof globalThis, 'CustomEvent' | 'setTimeout'> & EventTarget;
+
+export function createHookChannel(win: HookWindow): HookChannel {
+  const addListener = EventTarget.prototype.addEventListener;
+  const dispatch = EventTarget.prototype.dispatchEvent;
+  const NativeCustomEvent = win.CustomEvent;
+  const schedule = win.setTimeout;
+  let queue: HookEvent[] = [];
+  let flushScheduled = false;
+  let previewChars = DEFAULT_PREVIEW_CHARS;
+
+  function flushNow(): void {
+    flushScheduled = false;
+    if (queue.length === 0) return;
+    const message: HookMessage = { source: HOOK_SOURCE, version: PROTOCOL_VERSION, events: queue };
+    queue = [];
+    try {
+      reflectApply(dispatch, win, [new NativeCustomEvent(HOOK_EVENT_NAME, { detail: stringify(message) })]);
+    } catch {
+      // The relay is gone (extension reloaded) or the page broke something: stay quiet.
+    }
+  }
+
+  reflectApply(addListener, win, [
+    HOOK_CONFIG_EVENT_NAME,
+    (event: Event) => {
+      try {
+        const detail: unknown = (event as CustomEvent<unknown>).detail;
+        if (typeof detail !== 'string') return;
+        const config = parseJson(detail) as { source?: unknown; previewChars?: unknown } | null;
+        const cap = config?.previewChars;
+        if (config?.source !== HOOK_SOURCE || typeof cap !== 'number') return;
+        // The page can forge this event too: it may only choose a whole cap within bounds.
+        if (cap >= 0 && cap <= MAX_PREVIEW_CHARS && cap % 1 === 0) previewChars = cap;
+      } catch {
+        // Not ours, or malformed: keep the current cap.
+      }
+    },
+  ]);
+
+  return {
+    record(event) {
+      queue[queue.length] = event;
+      if (queue.length >= FLUSH_AT_EVENTS) flushNow();
+      else if (!flushScheduled) {
+        flushScheduled = true;
+        reflectApply(schedule, win, [flushNow, FLUSH_DELAY_MS]);
+      }
+    },
+    flushNow,
+    previewChars: () => previewChars,
+  };
+}

@@ -1,0 +1,180 @@
+/**
+ * Sees the requests of a long-poll fallback (see longPollSessions.ts), over XMLHttpRequest
+ * (what stream-chat's axios uses in a browser) and fetch. Only requests to a `/longpoll` URL
+ * are touched; every other request goes straight to the native, which returns its own result.
+ * - XHR: Proxies of `open` (remembers the URL) and `send` (adds our listeners before sending);
+ *   the page's handlers, events and exceptions are the native ones.
+ * - fetch: for a long-poll URL the page gets a promise chained on the native one, settling
+ *   with the same Response or the same rejection (one microtask later); the reply is read
+ *   from a clone, so the page's body stays unread.
+ */
+import type { NativeDisguise } from './nativeDisguise';
+import { nativeGetter, NativeURL, reflectApply, SafeWeakMap, stringify } from './natives';
+import { isLongPollUrl, type LongPollOutcome, type LongPollRequest, type LongPollTracker } from './longPollSessions';
+import { payloadSize, utf8Length } from './payload';
+
+export interface LongPollObserverContext {
+  win: typeof globalThis;
+  disguise: NativeDisguise;
+  tracker: LongPollTracker;
+}
+
+export function observeLongPolls(context: LongPollObserverContext): void {
+  if (typeof context.win.XMLHttpRequest === 'function') observeXhr(context);
+  if (typeof context.win.fetch === 'function') observeFetch(context);
+}
+
+/** The request URL from what the page passed, without running page code (no toString calls). */
+function urlArgument(input: unknown, win: typeof globalThis): string | null {
+  if (typeof input === 'string') return input;
+  if (input instanceof NativeURL) return nativeHref(input);
+  if (typeof win.Request === 'function' && input instanceof win.Request) return nativeRequestUrl(input);
+  return null;
+}
+const nativeHrefGetter = nativeGetter(NativeURL.prototype, 'href');
+const nativeHref = (url: URL): string | null => (nativeHrefGetter ? String(nativeHrefGetter(url)) : null);
+const nativeRequestUrlGetter = typeof Request === 'function' ? nativeGetter(Request.prototype, 'url') : undefined;
+const nativeRequestUrl = (request: Request): string | null => (nativeRequestUrlGetter ? String(nativeRequestUrlGetter(request)) : null);
+
+function baseOf(win: typeof globalThis): string {
+  return win.document?.baseURI ?? win.location.href;
+}
+
+function observeXhr({ win, disguise, tracker }: LongPollObserverContext): void {
+  const proto = win.XMLHttpRequest.prototype;
+  const addListener = EventTarget.prototype.addEventListener;
+  const getStatus = nativeGetter(proto, 'status');
+  const getResponseType = nativeGetter(proto, 'responseType');
+  const getResponseText = nativeGetter(proto, 'responseText');
+  const getResponse = nativeGetter(proto, 'response');
+  const openedUrls = new SafeWeakMap<object, string>();
+  const inFlight = new SafeWeakMap<object, LongPollRequest>();
+  const listening = new SafeWeakMap<object, true>();
+
+  function replyOf(xhr: object): LongPollOutcome {
+    const status = Number(getStatus?.(xhr) ?? 0);
+    const type = getResponseType?.(xhr);
+    if (type === '' || type === 'text') {
+      const body = String(getResponseText?.(xhr) ?? '');
+      return { kind: 'reply', status, body, size: utf8Length(body) };
+    }
+    const response = getResponse?.(xhr);
+    // A 'json' reply is already parsed: its text is gone, so its size is that of the JSON.
+    const body = type === 'json' ? (stringify(response) ?? '') : '';
+    return { kind: 'reply', status, body, size: type === 'json' ? utf8Length(body) : payloadSize(response) };
+  }
+
+  function settle(xhr: object, outcome: (xhr: object) => LongPollOutcome): void {
+    const request = inFlight.get(xhr);
+    if (request === undefined) return;
+    inFlight.delete(xhr);
+    tracker.end(request, outcome(xhr));
+  }
+
+  function listenOnce(xhr: object): void {
+    if (listening.get(xhr)) return;
+    listening.set(xhr, true);
+    const on = (type: string, outcome: (xhr: object) => LongPollOutcome): void =>
+      reflectApply(addListener, xhr, [
+        type,
+        () => {
+          try {
+            settle(xhr, outcome);
+          } catch {
+            // Never let an observation error reach the page.
+          }
+        },
+      ]);
+    on('load', replyOf);
+    on('error', () => ({ kind: 'failed' }));
+    on('timeout', () => ({ kind: 'failed' }));
+    on('abort', () => ({ kind: 'aborted' }));
+  }
+
+  proto.open = disguise.wrap(proto.open, {
+    apply(target, thisArg: unknown, args: unknown[]) {
+      const result: unknown = reflectApply(target, thisArg, args);
+      try {
+        if (typeof thisArg === 'object' && thisArg !== null) {
+          const url = urlArgument(args[1], win);
+          if (url !== null && isLongPollUrl(url, baseOf(win))) openedUrls.set(thisArg, url);
+          else openedUrls.delete(thisArg);
+        }
+      } catch {
+        // ignore: the page's request goes on untouched
+      }
+      return result;
+    },
+  });
+
+  proto.send = disguise.wrap(proto.send, {
+    apply(target, thisArg: unknown, args: unknown[]) {
+      try {
+        const url = typeof thisArg === 'object' && thisArg !== null ? openedUrls.get(thisArg) : undefined;
+        if (url !== undefined) {
+          const request = tracker.begin(url, baseOf(win));
+          if (request !== null) {
+            // Listeners first: a synchronous request fires its events inside send().
+            listenOnce(thisArg as object);
+            inFlight.set(thisArg as object, request);
+          }
+        }
+      } catch {
+        // ignore: the page's request goes on untouched
+      }
+      return reflectApply(target, thisArg, args);
+    },
+  });
+}
+
+function observeFetch({ win, disguise, tracker }: LongPollObserverContext): void {
+  const promiseThen = Promise.prototype.then;
+  const NativeDOMException = win.DOMException;
+  const clone = win.Response?.prototype.clone;
+  const text = win.Response?.prototype.text;
+  const getStatus = win.Response ? nativeGetter(win.Response.prototype, 'status') : undefined;
+
+  function readReply(request: LongPollRequest, response: unknown): void {
+    if (!clone || !text || !getStatus) return;
+    const status = Number(getStatus(response as object));
+    const copy = reflectApply(clone, response, []) as Response;
+    reflectApply(promiseThen, reflectApply(text, copy, []), [
+      (body: string) => tracker.end(request, { kind: 'reply', status, body, size: utf8Length(body) }),
+      () => tracker.end(request, { kind: 'failed' }),
+    ]);
+  }
+
+  win.fetch = disguise.wrap(win.fetch, {
+    apply(target, thisArg: unknown, args: unknown[]) {
+      let request: LongPollRequest | null = null;
+      try {
+        const url = urlArgument(args[0], win);
+        if (url !== null && isLongPollUrl(url, baseOf(win))) request = tracker.begin(url, baseOf(win));
+      } catch {
+        request = null;
+      }
+      const promise = reflectApply(target, thisArg, args) as Promise<unknown>;
+      if (request === null) return promise;
+      const observed = request;
+      return reflectApply(promiseThen, promise, [
+        (response: unknown) => {
+          try {
+            readReply(observed, response);
+          } catch {
+            // ignore: the page gets its response
+          }
+          return response;
+        },
+        (reason: unknown) => {
+          try {
+            const aborted = reason instanceof NativeDOMException && reason.name === 'AbortError';
+            tracker.end(observed, { kind: aborted ? 'aborted' : 'failed' });
+          } catch {
+            // ignore: the page gets its rejection
+          }
+          throw reason;
+        },
+      ]);
+    },
+  });
+}

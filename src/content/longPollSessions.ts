@@ -1,0 +1,147 @@
+/**
+ * Long-poll sessions, told apart by their URLs alone (no page object is touched here).
+ * Stream's fallback transport (`enableWSFallback`) polls `GET <baseURL>/longpoll`:
+ * - `?json=...&user_id&api_key` opens a session; the reply's `event.connection_id` names it;
+ * - `?connection_id=...` polls it; each reply is one received message;
+ * - `?close=true&connection_id=...` closes it.
+ * A session is reported with the same hook events as a socket, with transport `longpoll`, so
+ * it is counted, attributed and ruled on like one.
+ */
+import { HOOK_LIMITS, type HookEvent } from '../core/protocol';
+import { NativeURL, parseJson } from './natives';
+import { clip, previewPayload } from './payload';
+
+export type LongPollKind = 'connect' | 'poll' | 'close';
+
+export interface LongPollRequest {
+  kind: LongPollKind;
+  sessionId: string;
+}
+
+/** How a request ended: a reply (any status), or no reply at all. */
+export type LongPollOutcome =
+  | { kind: 'reply'; status: number; body: string; size: number }
+  | { kind: 'failed' }
+  | { kind: 'aborted' };
+
+export interface LongPollTrackerContext {
+  record(event: HookEvent): void;
+  flushNow(): void;
+  nextId(): string;
+  now(): number;
+  frameUrl(): string;
+  captureStack(): string[];
+  previewChars(): number;
+}
+
+export interface LongPollTracker {
+  /** Called as a request to `url` is sent; null when it is no long-poll request. */
+  begin(url: string, base: string): LongPollRequest | null;
+  end(request: LongPollRequest, outcome: LongPollOutcome): void;
+}
+
+/** Whether `url` (absolute or relative to `base`) is a long-poll endpoint. */
+export function isLongPollUrl(url: string, base: string): boolean {
+  try {
+    return new NativeURL(url, base).pathname.endsWith('/longpoll');
+  } catch {
+    return false;
+  }
+}
+
+function connectionIdOf(body: string): string | null {
+  try {
+    const reply = parseJson(body) as { event?: { connection_id?: unknown } } | null;
+    const id = reply?.event?.connection_id;
+    return typeof id === 'string' && id !== '' ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+export function createLongPollTracker(context: LongPollTrackerContext): LongPollTracker {
+  /** Live sessions by the connection id the server gave them. */
+  const sessions = new Map<string, string>();
+  const { record } = context;
+
+  function closeSession(sessionId: string, code: number, reason: string, wasClean: boolean): void {
+    record({ type: 'close', socketId: sessionId, at: context.now(), code, reason, wasClean });
+    context.flushNow();
+  }
+
+  function openSession(url: string): string {
+    const sessionId = context.nextId();
+    record({
+      type: 'created',
+      socketId: sessionId,
+      at: context.now(),
+      url: clip(url, HOOK_LIMITS.url),
+      protocols: [],
+      frameUrl: clip(context.frameUrl(), HOOK_LIMITS.url),
+      stack: context.captureStack(),
+      transport: 'longpoll',
+    });
+    return sessionId;
+  }
+
+  function received(sessionId: string, body: string, size: number): void {
+    record({ type: 'message', socketId: sessionId, at: context.now(), direction: 'in', size, binary: false, preview: previewPayload(body, context.previewChars()) });
+  }
+
+  return {
+    begin(url, base) {
+      let parsed: URL;
+      try {
+        parsed = new NativeURL(url, base);
+      } catch {
+        return null;
+      }
+      if (!parsed.pathname.endsWith('/longpoll')) return null;
+      const params = parsed.searchParams;
+      const connectionId = params.get('connection_id');
+      if (params.get('close') === 'true') {
+        const sessionId = connectionId !== null ? sessions.get(connectionId) : undefined;
+        if (sessionId === undefined || connectionId === null) return null;
+        sessions.delete(connectionId);
+        closeSession(sessionId, 1000, 'long-poll session closed by the client', true);
+        return { kind: 'close', sessionId };
+      }
+      if (connectionId !== null && connectionId !== '') {
+        let sessionId = sessions.get(connectionId);
+        if (sessionId === undefined) {
+          // A poll of a session whose connect we did not see: record it from here on.
+          sessionId = openSession(parsed.href);
+          sessions.set(connectionId, sessionId);
+          record({ type: 'open', socketId: sessionId, at: context.now(), protocol: '', extensions: '' });
+        }
+        return { kind: 'poll', sessionId };
+      }
+      return { kind: 'connect', sessionId: openSession(parsed.href) };
+    },
+
+    end(request, outcome) {
+      if (request.kind === 'close' || outcome.kind === 'aborted') return;
+      const { sessionId } = request;
+      const ok = outcome.kind === 'reply' && outcome.status >= 200 && outcome.status < 300;
+      if (outcome.kind === 'reply') received(sessionId, outcome.body, outcome.size);
+      if (request.kind === 'connect') {
+        const connectionId = ok && outcome.kind === 'reply' ? connectionIdOf(outcome.body) : null;
+        if (connectionId !== null) {
+          sessions.set(connectionId, sessionId);
+          record({ type: 'open', socketId: sessionId, at: context.now(), protocol: '', extensions: '' });
+          return;
+        }
+        record({ type: 'error', socketId: sessionId, at: context.now() });
+        closeSession(sessionId, 1006, outcome.kind === 'reply' ? `long-poll connect failed (HTTP ${outcome.status})` : 'long-poll connect failed (network error)', false);
+        return;
+      }
+      if (ok) return;
+      record({ type: 'error', socketId: sessionId, at: context.now() });
+      // A 4xx reply ends the session (unknown connection id, auth); 5xx and network errors are retried.
+      if (outcome.kind === 'reply' && outcome.status >= 400 && outcome.status < 500) {
+        for (const [connectionId, id] of sessions) if (id === sessionId) sessions.delete(connectionId);
+        closeSession(sessionId, 1006, `long-poll failed (HTTP ${outcome.status})`, false);
+      }
+    },
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * Observes every WebSocket the page creates, without changing one behaviour of it:
+ * - `window.WebSocket` becomes a Proxy of the native constructor: `new` (and `super()` in a
+ *   subclass) constructs the native socket with the page's own arguments and new.target, so
+ *   the page gets the native object, and the native exceptions for a bad URL or protocol list;
+ * - traffic is seen through listeners of our own (added first, never removed, never throwing)
+ *   and Proxies of `send` and `close` that call the native first and let its exceptions through;
+ * - `WebSocket.prototype.constructor` points at the Proxy, so `socket.constructor === WebSocket`
+ *   stays true.
+ */
+import { HOOK_LIMITS, type HookEvent } from '../core/protocol';
+import type { HookChannel } from './hookChannel';
+import type { NativeDisguise } from './nativeDisguise';
+import { defineProperty, getOwnPropertyDescriptor, nativeGetter, now, reflectApply, reflectConstruct, SafeWeakMap } from './natives';
+import { clip, payloadSize, previewPayload } from './payload';
+
+/** The first frames each way name the user (health.check, auth): keep them whole up to this. */
+const IDENTITY_PREVIEW_CHARS = 16_384;
+const IDENTITY_FRAMES = 2;
+
+interface Observed {
+  id: string;
+  framesIn: number;
+  framesOut: number;
+}
+
+export interface WebSocketObserverContext {
+  win: typeof globalThis;
+  channel: HookChannel;
+  disguise: NativeDisguise;
+  captureStack: () => string[];
+  nextId: () => string;
+}
+
+/** What send() puts on the wire for a primitive (WebIDL converts it to a string). */
+function sentPayload(data: unknown): unknown {
+  const type = typeof data;
+  return type === 'number' || type === 'boolean' || type === 'bigint' || data === null || data === undefined ? String(data) : data;
+}
+
+/** String entries of the page's `protocols` argument, read without running page code. */
+function protocolList(arg: unknown): string[] {
+  if (typeof arg === 'string') return [clip(arg, HOOK_LIMITS.protocol)];
+  const list: string[] = [];
+  if (!Array.isArray(arg)) return list;
+  for (let i = 0; i < arg.length && list.length < HOOK_LIMITS.protocols; i++) {
+    const protocol: unknown = arg[i];
+    if (typeof protocol === 'string') list[list.length] = clip(protocol, HOOK_LIMITS.protocol);
+  }
+  return list;
+}
+
+export function observeWebSockets({ win, channel, disguise, captureStack, nextId }: WebSocketObserverContext): void {
+  const NativeWebSocket = win.WebSocket;
+  const nativeProto = NativeWebSocket.prototype;
+  const addListener = EventTarget.prototype.addEventListener;
+  const getUrl = nativeGetter(nativeProto, 'url');
+  const getProtocol = nativeGetter(nativeProto, 'protocol');
+  const getExtensions = nativeGetter(nativeProto, 'extensions');
+  const getData = nativeGetter(MessageEvent.prototype, 'data');
+  const getCode = nativeGetter(CloseEvent.prototype, 'code');
+  const getReason = nativeGetter(CloseEvent.prototype, 'reason');
+  const getWasClean = nativeGetter(CloseEvent.prototype, 'wasClean');
+  // Location's members are [LegacyUnforgeable]: the page cannot redefine `href`.
+  const location = win.location;
+  const observed = new SafeWeakMap<object, Observed>();
+
+  function recordFrame(socket: object, direction: 'in' | 'out', data: unknown): void {
+    const entry = observed.get(socket);
+    if (entry === undefined) return;
+    const seen = direction === 'in' ? entry.framesIn++ : entry.framesOut++;
+    const cap = channel.previewChars();
+    const preview = previewPayload(data, seen < IDENTITY_FRAMES && cap < IDENTITY_PREVIEW_CHARS ? IDENTITY_PREVIEW_CHARS : cap);
+    channel.record({ type: 'message', socketId: entry.id, at: now(), direction, size: payloadSize(data), binary: typeof data !== 'string', preview });
+  }
+
+  function listen(socket: object, type: string, listener: (event: Event) => void): void {
+    reflectApply(addListener, socket, [
+      type,
+      (event: Event) => {
+        try {
+          listener(event);
+        } catch {
+          // Never let an observation error reach the page's error handlers.
+        }
+      },
+    ]);
+  }
+
+  function observe(socket: WebSocket, args: unknown[]): void {
+    const id = nextId();
+    observed.set(socket, { id, framesIn: 0, framesOut: 0 });
+    const record = (event: HookEvent): void => channel.record(event);
+    record({
+      type: 'created',
+      socketId: id,
+      at: now(),
+      url: clip(getUrl ? String(getUrl(socket)) : '', HOOK_LIMITS.url),
+      protocols: protocolList(args[1]),
+      frameUrl: clip(location.href, HOOK_LIMITS.url),
+      stack: captureStack(),
+      transport: 'websocket',
+    });
+    listen(socket, 'open', () =>
+      record({
+        type: 'open',
+        socketId: id,
+        at: now(),
+        protocol: getProtocol ? String(getProtocol(socket)) : '',
+        extensions: getExtensions ? String(getExtensions(socket)) : '',
+      }),
+    );
+    listen(socket, 'message', (event) => recordFrame(socket, 'in', getData ? getData(event) : undefined));
+    listen(socket, 'error', () => record({ type: 'error', socketId: id, at: now() }));
+    listen(socket, 'close', (event) => {
+      record({
+        type: 'close',
+        socketId: id,
+        at: now(),
+        code: Number(getCode?.(event) ?? 0),
+        reason: clip(String(getReason?.(event) ?? ''), HOOK_LIMITS.reason),
+        wasClean: getWasClean?.(event) === true,
+      });
+      channel.flushNow();
+    });
+  }
+
+  const HookedWebSocket = disguise.wrap(NativeWebSocket, {
+    construct(target, args, newTarget) {
+      // Throws exactly what the native throws (bad URL, bad protocols): nothing of ours ran yet.
+      const socket = reflectConstruct(target, args, newTarget) as WebSocket;
+      try {
+        observe(socket, args);
+      } catch {
+        // Observation failed; the page still gets its socket.
+      }
+      return socket;
+    },
+  });
+
+  nativeProto.send = disguise.wrap(nativeProto.send, {
+    apply(target, thisArg: unknown, args: unknown[]) {
+      const result: unknown = reflectApply(target, thisArg, args);
+      try {
+        if (typeof thisArg === 'object' && thisArg !== null) recordFrame(thisArg, 'out', sentPayload(args[0]));
+      } catch {
+        // ignore: see construct
+      }
+      return result;
+    },
+  });
+
+  nativeProto.close = disguise.wrap(nativeProto.close, {
+    apply(target, thisArg: unknown, args: unknown[]) {
+      const result: unknown = reflectApply(target, thisArg, args);
+      try {
+        const entry = typeof thisArg === 'object' && thisArg !== null ? observed.get(thisArg) : undefined;
+        if (entry !== undefined) {
+          const code = typeof args[0] === 'number' ? args[0] : null;
+          const reason = typeof args[1] === 'string' ? clip(args[1], HOOK_LIMITS.reason) : '';
+          channel.record({ type: 'closing', socketId: entry.id, at: now(), code, reason });
+        }
+      } catch {
+        // ignore: see construct
+      }
+      return result;
+    },
+  });
+
+  defineProperty(nativeProto, 'constructor', { ...getOwnPropertyDescriptor(nativeProto, 'constructor'), value: HookedWebSocket });
+  defineProperty(win, 'WebSocket', { ...getOwnPropertyDescriptor(win, 'WebSocket'), value: HookedWebSocket });
+}
