@@ -68,6 +68,10 @@ function onHookEvent(event: Event): void {
 
 window.addEventListener(HOOK_EVENT_NAME, onHookEvent);
 port.post({ kind: 'document-started', version: PROTOCOL_VERSION, url: location.href, isTopFrame: window === window.top, at: Date.now() });
+// Entering the back/forward cache, the port is closed under us: start afresh when shown again.
+window.addEventListener('pagehide', (event) => {
+  if (event.persisted) port.reset();
+});
 window.addEventListener('pageshow', (event) => {
   if (event.persisted) port.post({ kind: 'document-restored', version: PROTOCOL_VERSION, url: location.href, at: Date.now() });
 });

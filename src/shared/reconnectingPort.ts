@@ -13,6 +13,12 @@ export interface ReconnectingPort<TIn, TOut> {
   post(message: TOut): boolean;
   listen(listener: (message: TIn) => void): void;
   isDead(): boolean;
+  /**
+   * Lets go of the current port; the next post connects afresh. For a page entering the
+   * back/forward cache: Chrome closes its ports without telling the frozen side, and after
+   * the restore a post on the stale port is silently lost.
+   */
+  reset(): void;
 }
 
 export interface ReconnectingPortOptions<TOut> {
@@ -88,5 +94,14 @@ export function createReconnectingPort<TIn, TOut>(name: string, options: Reconne
       listeners.push(listener);
     },
     isDead: () => dead,
+    reset() {
+      const current = port;
+      port = null;
+      try {
+        current?.disconnect();
+      } catch {
+        // Already closed by the browser.
+      }
+    },
   };
 }
