@@ -50,6 +50,24 @@ describe('createTabStore', () => {
     expect(second.get(7)?.findings.map((f) => f.rule)).toEqual(['duplicate-connection']);
   });
 
+  it("raises connection-limit in every tab holding the user's sockets when another tab adds one", async () => {
+    const store = createTabStore({ persistence: memoryPersistence(), settings: () => DEFAULT_SETTINGS });
+    const notified: number[] = [];
+    store.subscribe((state) => notified.push(state.tabId));
+    await store.apply(7, [...connect('a', 'alice', 10_000), ...connect('b', 'alice', 10_000)]);
+    await store.apply(8, connect('c', 'alice', 10_000));
+    await vi.advanceTimersByTimeAsync(1000);
+    const limitIn = (tabId: number) => store.get(tabId)?.findings.filter((f) => f.rule === 'connection-limit' && f.active).map((f) => f.message);
+    expect(limitIn(7)).toEqual(['User "alice" holds 3 connections across 2 tabs (2 in this tab), at the development limit of 3; one more will be refused.']);
+    expect(limitIn(8)).toEqual(['User "alice" holds 3 connections across 2 tabs (1 in this tab), at the development limit of 3; one more will be refused.']);
+    // Tab 7 received no event of its own after the first; it was re-evaluated and its listeners told.
+    expect(notified.filter((tabId) => tabId === 7).length).toBeGreaterThan(1);
+
+    // Closing tab 8 takes its socket out of the count: tab 7's finding resolves.
+    await store.remove(8);
+    expect(store.get(7)?.findings.find((f) => f.rule === 'connection-limit')).toMatchObject({ active: false });
+  });
+
   it('drops a closed tab from memory and storage', async () => {
     const persistence = memoryPersistence();
     const store = createTabStore({ persistence, settings: () => DEFAULT_SETTINGS });

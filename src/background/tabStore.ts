@@ -1,4 +1,5 @@
 import { evaluateFindings } from '../core/findings';
+import { connectionLimit } from '../core/rules';
 import { applyTabEvents, createTabState, type TabEvent } from '../core/tabState';
 import type { Settings, TabState } from '../core/types';
 
@@ -47,7 +48,7 @@ export function createTabStore(options: TabStoreOptions): TabStore {
     (loaded) => {
       for (const state of loaded) if (!states.has(state.tabId)) states.set(state.tabId, state);
       // Timers died with the previous worker: look at every tab once now.
-      for (const tabId of [...states.keys()]) commit(tabId, states.get(tabId) as TabState);
+      commit(new Map(states));
     },
     (error: unknown) => console.error('OneSocket: could not restore tab records', error),
   );
@@ -78,23 +79,51 @@ export function createTabStore(options: TabStoreOptions): TabStore {
     );
   }
 
-  /** Evaluates rules, stores, persists and notifies. */
-  function commit(tabId: number, candidate: TabState): TabState {
-    const { state, nextCheckAt } = evaluateFindings(candidate, now(), options.settings());
-    const previous = states.get(tabId);
-    states.set(tabId, state);
-    scheduleCheck(tabId, nextCheckAt);
-    if (state !== previous) {
-      persistSoon(tabId);
-      for (const listener of listeners) listener(state);
+  /** One timer for the rule over all tabs (connection-limit), whose grace windows span tabs. */
+  let browserCheckTimer: ReturnType<typeof setTimeout> | null = null;
+  function scheduleBrowserCheck(at: number | null): void {
+    if (browserCheckTimer !== null) clearTimeout(browserCheckTimer);
+    browserCheckTimer = null;
+    if (at === null) return;
+    browserCheckTimer = setTimeout(() => {
+      browserCheckTimer = null;
+      commit(new Map());
+    }, Math.max(0, at - now()));
+  }
+
+  /**
+   * Stores the changed tabs with their findings re-evaluated, persists and notifies. The
+   * connection limit counts a user's sockets over every tab, so a change in one tab also
+   * re-evaluates each other tab it concerns: one holding sockets of a user at or over the
+   * limit, or still showing a limit finding that may now resolve.
+   */
+  function commit(changed: ReadonlyMap<number, TabState>): void {
+    const at = now();
+    const settings = options.settings();
+    const inputs = new Map(states);
+    for (const [tabId, state] of changed) inputs.set(tabId, state);
+    const limit = connectionLimit([...inputs.values()], at, settings);
+    scheduleBrowserCheck(limit.nextCheckAt);
+    for (const [tabId, input] of inputs) {
+      const fromOtherTabs = limit.candidatesByTab.get(tabId) ?? [];
+      const showsLimit = input.findings.some((finding) => finding.active && finding.rule === 'connection-limit');
+      if (!changed.has(tabId) && fromOtherTabs.length === 0 && !showsLimit) continue;
+      const { state, nextCheckAt } = evaluateFindings(input, at, settings, fromOtherTabs);
+      const previous = states.get(tabId);
+      states.set(tabId, state);
+      scheduleCheck(tabId, nextCheckAt);
+      if (state !== previous) {
+        persistSoon(tabId);
+        for (const listener of listeners) listener(state);
+      }
     }
-    return state;
   }
 
   async function reevaluate(tabId: number): Promise<TabState | undefined> {
     await ready;
     const state = states.get(tabId);
-    return state ? commit(tabId, state) : undefined;
+    if (state) commit(new Map([[tabId, state]]));
+    return states.get(tabId);
   }
 
   return {
@@ -104,13 +133,16 @@ export function createTabStore(options: TabStoreOptions): TabStore {
     async apply(tabId, events, url) {
       await ready;
       const current = states.get(tabId) ?? createTabState(tabId, url ?? '', now());
-      return commit(tabId, applyTabEvents(current, events, options.settings()));
+      commit(new Map([[tabId, applyTabEvents(current, events, options.settings())]]));
+      return states.get(tabId) as TabState;
     },
     reevaluate,
     async remove(tabId) {
       await ready;
       states.delete(tabId);
       scheduleCheck(tabId, null);
+      // Its sockets no longer count towards any user's limit in the other tabs.
+      commit(new Map());
       const pending = persistTimers.get(tabId);
       if (pending !== undefined) clearTimeout(pending);
       persistTimers.delete(tabId);

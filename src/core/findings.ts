@@ -40,9 +40,18 @@ export function reconcileFindings(
   return { findings: [...next, ...created], nextFindingSeq: seq };
 }
 
-/** Runs every tab rule at `now`; returns the tab with findings updated and when to look again. */
-export function evaluateFindings(state: TabState, now: number, settings: Settings): { state: TabState; nextCheckAt: number | null } {
-  const candidates: FindingCandidate[] = [];
+/**
+ * Runs every tab rule at `now`; returns the tab with findings updated and when to look again.
+ * `fromOtherTabs` are this tab's candidates of rules that look at every tab (connection-limit),
+ * which the caller (the background's tab store) evaluates over all tabs.
+ */
+export function evaluateFindings(
+  state: TabState,
+  now: number,
+  settings: Settings,
+  fromOtherTabs: readonly FindingCandidate[] = [],
+): { state: TabState; nextCheckAt: number | null } {
+  const candidates: FindingCandidate[] = [...fromOtherTabs];
   let nextCheckAt: number | null = null;
   for (const rule of TAB_RULES) {
     const result = rule(state, now, settings);

@@ -1,5 +1,12 @@
-import { decodeJwtClaims } from './jwt';
-import type { FrameRecord, Identity } from './types';
+/**
+ * Whose socket is it? The product spec's order: the Stream connect URL, the token's claims, the
+ * first frames each way, then the configurable identity rules (settings), of which Stream's
+ * built-in reading is the first preset. A socket with no identity still counts per endpoint.
+ */
+import { DEFAULT_IDENTITY_RULES, ruleSource, usableIdentityRules, userFromFrameByRule, userFromQueryByRule } from './identityRules';
+import { parseFrameJson, nonEmptyString } from './jsonPath';
+import { streamFactsFromFrame, streamUserFromQuery, tokenFromQuery } from './streamIdentity';
+import type { FrameRecord, Identity, IdentityRule } from './types';
 
 export const UNKNOWN_IDENTITY: Identity = {
   userId: null,
@@ -7,7 +14,11 @@ export const UNKNOWN_IDENTITY: Identity = {
   source: null,
   userDetails: null,
   connectionId: null,
+  token: null,
 };
+
+/** Sources Stream's reading gives, best first; each rule's rank is its place in the list. */
+const STREAM_SOURCES = ['stream-url', 'token', 'stream-frame'];
 
 function parseUrl(url: string): URL | null {
   try {
@@ -17,64 +28,70 @@ function parseUrl(url: string): URL | null {
   }
 }
 
-function parseJsonObject(text: string | null): Record<string, unknown> | null {
-  if (!text) return null;
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
-
-function nonEmptyString(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
-}
-
 /**
- * Who owns a socket, from its connect URL alone: the Stream v9 connect URL first
- * (`json` -> user_id and user_details, `api_key`), then the token's claims (user_id, else sub).
+ * How trusted a source is under `rules` (lower wins). A user found by a better source later
+ * (a server hello after a query-parameter guess) replaces it; a worse one never does.
  */
-export function identityFromUrl(url: string): Identity {
+function rankOf(source: string, rules: IdentityRule[]): number {
+  const streamRank = STREAM_SOURCES.indexOf(source);
+  const index = streamRank >= 0 ? rules.findIndex((rule) => rule.kind === 'stream') : rules.findIndex((rule) => ruleSource(rule) === source);
+  // A source no current rule gives (a rule since removed, an imported report) is kept as is.
+  if (index < 0) return -1;
+  return index * STREAM_SOURCES.length + Math.max(streamRank, 0);
+}
+
+/** Who owns a socket, from its connect URL alone. */
+export function identityFromUrl(url: string, rules: readonly IdentityRule[] = DEFAULT_IDENTITY_RULES): Identity {
   const parsed = parseUrl(url);
   if (!parsed) return UNKNOWN_IDENTITY;
   const params = parsed.searchParams;
-  const apiKey = nonEmptyString(params.get('api_key'));
-  const payload = parseJsonObject(params.get('json'));
-  const streamUser = nonEmptyString(payload?.['user_id']);
-  if (streamUser) {
-    return { userId: streamUser, apiKey, source: 'stream-url', userDetails: payload?.['user_details'] ?? null, connectionId: null };
+  const identity: Identity = { ...UNKNOWN_IDENTITY, apiKey: nonEmptyString(params.get('api_key')), token: tokenFromQuery(params) };
+  for (const rule of usableIdentityRules(rules)) {
+    if (rule.kind === 'stream') {
+      const found = streamUserFromQuery(params, identity.token);
+      if (found) return { ...identity, ...found };
+      continue;
+    }
+    const userId = userFromQueryByRule(rule, params);
+    if (userId) return { ...identity, userId, source: ruleSource(rule) };
   }
-  const token = params.get('authorization') ?? params.get('token') ?? params.get('access_token');
-  const claims = token ? decodeJwtClaims(token) : null;
-  const claimedUser = nonEmptyString(claims?.['user_id']) ?? nonEmptyString(claims?.['sub']);
-  if (claimedUser) {
-    return { userId: claimedUser, apiKey, source: 'token', userDetails: null, connectionId: null };
-  }
-  return { ...UNKNOWN_IDENTITY, apiKey };
+  return identity;
 }
 
 /**
- * Refines an identity from one frame: a server `health.check`/`connection.ok` names the user
- * (`me.id`) and the connection id; a client auth frame (newer Stream SDKs) names the user.
+ * Refines an identity from one of the first frames: a Stream hello names the user and the
+ * connection id, a client auth frame the user, its object and its token; a configurable rule
+ * may name the user where nothing better has.
  */
-export function refineIdentityFromFrame(identity: Identity, frame: FrameRecord): Identity {
+export function refineIdentityFromFrame(identity: Identity, frame: FrameRecord, rules: readonly IdentityRule[] = DEFAULT_IDENTITY_RULES): Identity {
   if (frame.binary) return identity;
-  const message = parseJsonObject(frame.preview);
-  if (!message) return identity;
-  if (frame.direction === 'in') {
-    const type = message['type'];
-    if (type !== 'health.check' && type !== 'connection.ok') return identity;
-    const me = message['me'] as Record<string, unknown> | undefined;
-    const meId = nonEmptyString(me?.['id']);
-    const connectionId = nonEmptyString(message['connection_id']) ?? identity.connectionId;
-    if (identity.userId) return connectionId === identity.connectionId ? identity : { ...identity, connectionId };
-    return { ...identity, userId: meId, source: meId ? 'frame' : identity.source, connectionId };
+  const message = parseFrameJson(frame.preview);
+  if (message === undefined) return identity;
+  const usable = usableIdentityRules(rules);
+  const currentRank = identity.userId === null || identity.source === null ? Infinity : rankOf(identity.source, usable);
+  let next = identity;
+  for (const [index, rule] of usable.entries()) {
+    if (rule.kind === 'stream') {
+      const facts = streamFactsFromFrame(message, frame.direction);
+      if (!facts) continue;
+      next = {
+        ...next,
+        connectionId: facts.connectionId ?? next.connectionId,
+        token: next.token ?? facts.token,
+        userDetails: next.userDetails ?? facts.userDetails,
+      };
+      if (facts.userId && rankOf('stream-frame', usable) < currentRank) return { ...next, userId: facts.userId, source: 'stream-frame' };
+      continue;
+    }
+    if (index * STREAM_SOURCES.length >= currentRank) break;
+    const userId = userFromFrameByRule(rule, message, frame.direction);
+    if (userId) return { ...next, userId, source: ruleSource(rule) };
   }
-  if (identity.userId) return identity;
-  const authUser = nonEmptyString(message['user_id']) ?? nonEmptyString((message['user_details'] as Record<string, unknown> | undefined)?.['id']);
-  if (!authUser || !('token' in message || 'user_details' in message)) return identity;
-  return { ...identity, userId: authUser, source: 'frame', userDetails: message['user_details'] ?? identity.userDetails };
+  return sameIdentity(next, identity) ? identity : next;
+}
+
+function sameIdentity(a: Identity, b: Identity): boolean {
+  return a.userId === b.userId && a.connectionId === b.connectionId && a.token === b.token && a.userDetails === b.userDetails && a.source === b.source;
 }
 
 /** Origin + path: what "the same endpoint" means for sockets whose user is unknown. */

@@ -3,6 +3,8 @@
  * Hand-rolled rather than a dependency because it is a base64url decode and a JSON.parse, and
  * it must work unchanged in the worker, the panel and Node.
  */
+import type { TokenSummary } from './types';
+
 export type JwtClaims = Record<string, unknown>;
 
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
@@ -33,4 +35,24 @@ export function decodeJwtClaims(token: string): JwtClaims | null {
 /** The signature segment, e.g. 'devtoken' for Stream development tokens. */
 export function jwtSignature(token: string): string | null {
   return looksLikeJwt(token) ? (token.split('.')[2] ?? null) : null;
+}
+
+/**
+ * What rules need from a token: its user claims, expiry and whether it is a Stream development
+ * token. Null when the value is not a decodable JWT. The signature itself is not kept.
+ */
+export function summarizeToken(token: string): TokenSummary | null {
+  const claims = decodeJwtClaims(token);
+  if (!claims) return null;
+  const exp = claims['exp'];
+  return {
+    userId: stringClaim(claims['user_id']),
+    subject: stringClaim(claims['sub']),
+    expiresAt: typeof exp === 'number' && Number.isFinite(exp) ? exp * 1000 : null,
+    devToken: jwtSignature(token) === 'devtoken',
+  };
+}
+
+function stringClaim(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
 }

@@ -1,4 +1,5 @@
 import { identityFromUrl, refineIdentityFromFrame } from './identity';
+import { serverErrorOf } from './serverErrors';
 import type { HookEvent } from './protocol';
 import type { FrameRecord, PageRecord, Settings, SocketRecord, TabState } from './types';
 
@@ -37,7 +38,7 @@ function initiatorOf(stack: string[]): string | null {
   return stack[0] ?? null;
 }
 
-function createdSocket(state: TabState, event: Extract<HookEvent, { type: 'created' }>): SocketRecord {
+function createdSocket(state: TabState, event: Extract<HookEvent, { type: 'created' }>, settings: Settings): SocketRecord {
   return {
     id: event.socketId,
     pageId: currentPage(state).id,
@@ -59,7 +60,7 @@ function createdSocket(state: TabState, event: Extract<HookEvent, { type: 'creat
     bytesReceived: 0,
     initiator: initiatorOf(event.stack),
     stack: event.stack,
-    identity: identityFromUrl(event.url),
+    identity: identityFromUrl(event.url, settings.identityRules),
     frames: [],
   };
 }
@@ -78,7 +79,9 @@ function withFrame(socket: SocketRecord, event: Extract<HookEvent, { type: 'mess
     messagesReceived: socket.messagesReceived + (outgoing ? 0 : 1),
     bytesSent: socket.bytesSent + (outgoing ? event.size : 0),
     bytesReceived: socket.bytesReceived + (outgoing ? 0 : event.size),
-    identity: seenFrames < IDENTITY_FRAMES ? refineIdentityFromFrame(socket.identity, frame) : socket.identity,
+    identity: seenFrames < IDENTITY_FRAMES ? refineIdentityFromFrame(socket.identity, frame, settings.identityRules) : socket.identity,
+    // Kept apart from the frame history: the error matters even when previews are off or rolled over.
+    serverError: socket.serverError ?? serverErrorOf(frame) ?? undefined,
   };
 }
 
@@ -93,7 +96,8 @@ function applyHookEvent(socket: SocketRecord, event: HookEvent, settings: Settin
     case 'error':
       return { ...socket, errored: true };
     case 'closing':
-      return socket.state === 'closed' ? socket : { ...socket, state: 'closing' };
+      // closeRequestedAt tells a socket the page gave up on from one the server refused.
+      return socket.state === 'closed' ? socket : { ...socket, state: 'closing', closeRequestedAt: socket.closeRequestedAt ?? event.at };
     case 'close':
       return {
         ...socket,
@@ -155,7 +159,7 @@ export function applyTabEvents(state: TabState, events: TabEvent[], settings: Se
         const existing = next.sockets[event.socketId];
         if (event.type === 'created') {
           if (existing) break;
-          writableSockets()[event.socketId] = createdSocket(next, event);
+          writableSockets()[event.socketId] = createdSocket(next, event, settings);
           next = { ...next, socketOrder: [...next.socketOrder, event.socketId] };
         } else if (existing) {
           writableSockets()[event.socketId] = applyHookEvent(existing, event, settings);

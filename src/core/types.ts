@@ -1,3 +1,4 @@
+import { DEFAULT_IDENTITY_RULES } from './identityRules';
 import { DEFAULT_PREVIEW_CHARS, type Direction, type Transport } from './protocol';
 
 export type SocketState = 'connecting' | 'open' | 'closing' | 'closed';
@@ -26,15 +27,55 @@ export interface FrameRecord {
   preview: string;
 }
 
+/**
+ * What the connect token says, decoded without verifying. The signature is never kept: only
+ * whether it is Stream's development marker.
+ */
+export interface TokenSummary {
+  /** The `user_id` claim, null when the token has none (e.g. a server-side token). */
+  userId: string | null;
+  subject: string | null;
+  /** The `exp` claim in epoch milliseconds, null when the token never expires. */
+  expiresAt: number | null;
+  /** Stream's `client.devToken(id)`: an unsigned token whose signature reads `devtoken`. */
+  devToken: boolean;
+}
+
 /** Who owns a socket, and how we know. */
 export interface Identity {
   userId: string | null;
   apiKey: string | null;
-  /** Where the user id came from, e.g. 'stream-url', 'token', 'frame'. */
+  /**
+   * Where the user id came from: 'stream-url', 'token', 'stream-frame', or `rule:<name>` for a
+   * configurable identity rule (see IdentityRule).
+   */
   source: string | null;
   /** The connect payload's user object (Stream `user_details`), if any. */
   userDetails: unknown;
   connectionId: string | null;
+  /** The token the socket connected with (URL or auth frame), if one was seen. */
+  token: TokenSummary | null;
+}
+
+/**
+ * A configurable way to name a socket's user, for SDKs other than Stream (product spec,
+ * Identity). Rules are tried in order after Stream's built-in reading.
+ */
+export type IdentityRule =
+  /** Stream Chat's built-in reading: connect URL, token claims, the first frames each way. */
+  | { kind: 'stream'; name: string; enabled: boolean }
+  /** A query parameter of the connect URL; `path` reads into it when its value is JSON. */
+  | { kind: 'query'; name: string; enabled: boolean; param: string; path?: string }
+  /** A dotted JSON path (e.g. `me.id`, `0.user.id`) into the first frames each way. */
+  | { kind: 'frame'; name: string; enabled: boolean; path: string; direction: Direction | 'any' }
+  /** A claim of any JWT found in the URL's query values or the first client frames. */
+  | { kind: 'jwt'; name: string; enabled: boolean; claim: string };
+
+/** A server's error frame (e.g. Stream `{"error":{"code":71,...}}`). */
+export interface ServerError {
+  at: number;
+  code: number | null;
+  message: string;
 }
 
 export interface SocketRecord {
@@ -56,6 +97,13 @@ export interface SocketRecord {
   closeReason: string | null;
   wasClean: boolean | null;
   errored: boolean;
+  /**
+   * When the page itself called close(); absent when it never did (the server or the network
+   * ended the socket). Absent too on records from an older build or an imported report.
+   */
+  closeRequestedAt?: number;
+  /** The first error frame the server sent on this socket, if any. */
+  serverError?: ServerError;
   messagesSent: number;
   messagesReceived: number;
   bytesSent: number;
@@ -117,7 +165,19 @@ export interface Settings {
   previewChars: number;
   /** Host patterns to watch (e.g. `localhost:8765`, `*.example.com`); empty means every site. */
   watchedSites: string[];
+  /** connection-limit: Stream's development (3) or production (50) limit, or customConnectionLimit. */
+  limitProfile: LimitProfile;
+  customConnectionLimit: number;
+  /** reconnect-churn: this many sockets for one user (or endpoint) in one tab within churnWindowMs. */
+  churnThreshold: number;
+  churnWindowMs: number;
+  /** user-object-too-large: the user object sent on connect may not reach this many bytes. */
+  userObjectLimitBytes: number;
+  /** How to name a socket's user, tried in order (see IdentityRule). */
+  identityRules: IdentityRule[];
 }
+
+export type LimitProfile = 'development' | 'production' | 'custom';
 
 export const DEFAULT_SETTINGS: Settings = {
   graceWindowMs: 1000,
@@ -126,6 +186,12 @@ export const DEFAULT_SETTINGS: Settings = {
   captureFrames: true,
   previewChars: DEFAULT_PREVIEW_CHARS,
   watchedSites: [],
+  limitProfile: 'development',
+  customConnectionLimit: 10,
+  churnThreshold: 5,
+  churnWindowMs: 60_000,
+  userObjectLimitBytes: 5 * 1024,
+  identityRules: DEFAULT_IDENTITY_RULES,
 };
 
 /** What the panel receives: the tab's state as it may be shown (redacted when on). */
