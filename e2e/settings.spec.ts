@@ -1,0 +1,121 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, test } from './support/extension';
+import { connectionRows, openSockets, socketDetail } from './support/panel';
+import { streamConnectUrl } from './support/streamUrls';
+
+async function openSettings(context: BrowserContext, extensionId: string): Promise<Page> {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/src/options/options.html`);
+  await expect(options.getByRole('heading', { name: 'OneSocket settings' })).toBeVisible();
+  return options;
+}
+
+async function save(options: Page): Promise<void> {
+  await options.getByRole('button', { name: 'Save settings' }).click();
+  await expect(options.getByRole('status')).toContainText('Saved');
+}
+
+test('redaction is on by default; turning it off warns, shows the token in the panel, and is remembered', async ({ context, fixtures, extensionId, openPanel }) => {
+  const page = await context.newPage();
+  await page.goto(`${fixtures.origin}/blank.html`);
+  await openSockets(page, [streamConnectUrl(fixtures.wsOrigin, 'alice')]);
+  const panel = await openPanel(page);
+  await expect(connectionRows(panel)).toHaveCount(1);
+  await connectionRows(panel).first().click();
+  await expect(socketDetail(panel)).toContainText('[REDACTED]');
+  await expect(panel.locator('body')).not.toContainText('SECRET-SIGNATURE');
+
+  const options = await openSettings(context, extensionId);
+  const redact = options.getByRole('checkbox', { name: /^Redact secrets/ });
+  await expect(redact).toBeChecked();
+  await redact.uncheck();
+  await expect(options.getByRole('alert')).toContainText('Redaction is off');
+  await save(options);
+
+  await expect(panel.getByRole('note')).toContainText('Redaction is off');
+  await expect(socketDetail(panel)).toContainText('SECRET-SIGNATURE');
+
+  await options.reload();
+  await expect(options.getByRole('checkbox', { name: /^Redact secrets/ })).not.toBeChecked();
+  await options.getByRole('button', { name: 'Restore defaults' }).click();
+  await expect(options.getByRole('checkbox', { name: /^Redact secrets/ })).toBeChecked();
+  await expect(panel.locator('body')).not.toContainText('SECRET-SIGNATURE');
+  await expect(panel.getByRole('note')).toHaveCount(0);
+});
+
+test('a bad number is refused with a message; a custom limit shows in the cross-tab view; a new grace window applies at once', async ({
+  context,
+  fixtures,
+  extensionId,
+  openPanel,
+}) => {
+  const options = await openSettings(context, extensionId);
+  await options.getByRole('spinbutton', { name: 'Grace window' }).fill('60000');
+  await options.getByRole('radio', { name: 'Custom' }).check();
+  await options.getByRole('spinbutton', { name: 'Custom limit' }).fill('');
+  await options.getByRole('button', { name: 'Save settings' }).click();
+  await expect(options.getByRole('status')).toContainText('Not saved');
+  await expect(options.getByText('Custom limit: enter a number.')).toBeVisible();
+  await options.getByRole('spinbutton', { name: 'Custom limit' }).fill('1');
+  await save(options);
+
+  const page = await context.newPage();
+  await page.goto(`${fixtures.origin}/blank.html`);
+  await openSockets(page, [streamConnectUrl(fixtures.wsOrigin, 'alice'), streamConnectUrl(fixtures.wsOrigin, 'alice')]);
+  const panel = await openPanel(page);
+  await expect(connectionRows(panel)).toHaveCount(2);
+  const crossTab = panel.getByRole('table', { name: 'Users across tabs' });
+  await expect(crossTab.locator('tr[data-user="alice"]')).toContainText('2 / 1 · over the limit');
+  await expect(panel.locator('.cross-tab summary')).toContainText('limit 1 per user (custom)');
+  const duplicate = panel.getByRole('region', { name: 'Findings' }).locator('li[data-rule="duplicate-connection"]');
+  // A minute of grace: the overlap is not a duplicate yet…
+  await expect(duplicate).toHaveCount(0);
+
+  // …until the grace window is shortened: the worker re-evaluates without a new event.
+  await options.getByRole('spinbutton', { name: 'Grace window' }).fill('0');
+  await save(options);
+  await expect(duplicate).toHaveAttribute('data-active', 'true');
+});
+
+test('frame capture off keeps the counts but no frame contents', async ({ context, fixtures, extensionId, openPanel }) => {
+  const options = await openSettings(context, extensionId);
+  await options.getByRole('checkbox', { name: /^Capture frame contents/ }).uncheck();
+  await save(options);
+
+  const page = await context.newPage();
+  await page.goto(`${fixtures.origin}/blank.html`);
+  await page.evaluate((url) => {
+    const socket = new WebSocket(url);
+    socket.onopen = () => socket.send('private chat message');
+  }, streamConnectUrl(fixtures.wsOrigin, 'alice'));
+  const panel = await openPanel(page);
+  await expect(connectionRows(panel).first()).toContainText('1 / 1');
+  await connectionRows(panel).first().click();
+  await socketDetail(panel).getByRole('tab', { name: 'Frames (2)' }).click();
+  await expect(socketDetail(panel)).toContainText('Frame capture is off in Settings; 2 frames were counted.');
+  await expect(socketDetail(panel).getByRole('table', { name: 'Frames' }).locator('tbody tr')).toHaveCount(0);
+  await expect(panel.locator('body')).not.toContainText('private chat message');
+});
+
+test('only the sites to watch are recorded', async ({ context, fixtures, extensionId, serviceWorker, tabIdOf }) => {
+  const options = await openSettings(context, extensionId);
+  await options.getByRole('textbox', { name: /One per line/ }).fill('chat.example.invalid');
+  await save(options);
+  const ignored = await context.newPage();
+  await ignored.goto(`${fixtures.origin}/blank.html?ignored`);
+  await openSockets(ignored, [streamConnectUrl(fixtures.wsOrigin, 'alice')]);
+
+  await options.getByRole('textbox', { name: /One per line/ }).fill('chat.example.invalid\n127.0.0.1');
+  await save(options);
+  const watched = await context.newPage();
+  await watched.goto(`${fixtures.origin}/blank.html?watched`);
+  await openSockets(watched, [streamConnectUrl(fixtures.wsOrigin, 'bob')]);
+  await tabIdOf(watched);
+
+  // The watched page was recorded after the ignored one opened its socket; the ignored one never was.
+  const recordedUrls = await serviceWorker.evaluate(async () =>
+    (Object.values(await chrome.storage.session.get(null)) as Array<{ pages?: Array<{ url: string }> }>).flatMap((record) => record.pages?.map((p) => p.url) ?? []),
+  );
+  expect(recordedUrls).toContain(watched.url());
+  expect(recordedUrls).not.toContain(ignored.url());
+});
