@@ -1,6 +1,6 @@
 import type { TabTally } from '../core/tally';
 import { shortUrl } from '../devtools/format';
-import { connectionLimitOf } from '../devtools/model/connectionLimit';
+import { connectionLimitOf } from '../core/rules/connectionLimit';
 import type { TallyView } from '../devtools/panelConnection';
 
 interface Props {

@@ -1,6 +1,6 @@
 import type { TallyView } from '../panelConnection';
 import { shortUrl } from '../format';
-import { connectionLimitOf } from '../model/connectionLimit';
+import { connectionLimitOf } from '../../core/rules/connectionLimit';
 
 /**
  * Each user's live sockets across every tab, against the limit profile: the view of the

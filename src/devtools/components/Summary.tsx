@@ -17,6 +17,7 @@ export function Summary({ state }: { state: TabState }) {
       · {count('warning')} warnings · {count('info')} info
       {state.pages.length > 1 ? <span class="muted"> · {state.pages.length} pages kept</span> : null}
       {state.droppedEvents > 0 ? <span class="muted"> · {state.droppedEvents} malformed messages dropped</span> : null}
+      {state.evictedSockets > 0 ? <span class="muted"> · {state.evictedSockets} oldest closed sockets dropped (Settings: sockets kept per tab)</span> : null}
     </p>
   );
 }

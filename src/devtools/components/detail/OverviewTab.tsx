@@ -91,6 +91,22 @@ export function OverviewTab({ socket, now, pageLabel, imported }: { socket: Sock
         </section>
       ) : null}
 
+      {!token && socket.identity.token ? (
+        <section aria-label="Token claims">
+          <h3>
+            Token <span class="muted">from the first frames, signature not kept</span>
+          </h3>
+          <dl class="kv">
+            <dt>user_id</dt>
+            <dd>{socket.identity.token.userId ?? '– (none: a server-side token?)'}</dd>
+            <dt>Expires</dt>
+            <dd>{socket.identity.token.expiresAt === null ? 'never' : claimTime(socket.identity.token.expiresAt / 1000, now)}</dd>
+            <dt>Development token</dt>
+            <dd>{socket.identity.token.devToken ? 'yes' : 'no'}</dd>
+          </dl>
+        </section>
+      ) : null}
+
       <section aria-label="Lifecycle">
         <h3>Lifecycle</h3>
         <ol class="lifecycle">
