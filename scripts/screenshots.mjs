@@ -3,7 +3,8 @@
  * README screenshots, captured from the current build against the demo: the panel with
  * findings, a socket's frames, the timeline, the popup and the settings page.
  * Usage: npm run build && npm run build:demo && node scripts/screenshots.mjs [outDir]
- * (outDir defaults to docs/images). Uses the same Chromium as the browser tests.
+ * (outDir defaults to docs/images). Uses the same Chromium as the browser tests, and the
+ * extension in dist/ (or ONESOCKET_DIST).
  */
 import { chromium } from '@playwright/test';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -15,6 +16,7 @@ import { extensionLaunchOptions } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = path.resolve(process.argv[2] ?? path.join(root, 'docs/images'));
+const distDir = process.env.ONESOCKET_DIST ? path.resolve(process.env.ONESOCKET_DIST) : path.join(root, 'dist');
 const viewport = { width: 1280, height: 760 };
 
 /**
@@ -48,7 +50,7 @@ async function main() {
   await mkdir(outDir, { recursive: true });
   const backend = await startFakeStreamBackend();
   const profile = await mkdtemp(path.join(os.tmpdir(), 'onesocket-shots-'));
-  const context = await chromium.launchPersistentContext(profile, { ...extensionLaunchOptions({ distDir: path.join(root, 'dist') }), viewport, colorScheme: 'light' });
+  const context = await chromium.launchPersistentContext(profile, { ...extensionLaunchOptions({ distDir }), viewport, colorScheme: 'light' });
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionId = new URL(worker.url()).host;
