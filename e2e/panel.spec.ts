@@ -1,8 +1,23 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/extension';
 import { connectionRows, openSockets, socketDetail } from './support/panel';
 import { streamConnectUrl } from './support/streamUrls';
 
 const base64url = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** What the clipboard holds, read the way a person would: paste it into a text field. */
+async function pasted(page: Page): Promise<string> {
+  const field = await page.evaluateHandle(() => {
+    const area = document.createElement('textarea');
+    document.body.append(area);
+    area.focus();
+    return area;
+  });
+  await page.keyboard.press('ControlOrMeta+V');
+  const text = await field.evaluate((area) => (area as HTMLTextAreaElement).value);
+  await field.evaluate((area) => (area as HTMLTextAreaElement).remove());
+  return text;
+}
 
 test('the detail of a socket: redacted URL decoded, payload with privacy settings, token claims, lifecycle, frames, initiator', async ({ context, fixtures, openPanel }) => {
   const page = await context.newPage();
@@ -35,6 +50,12 @@ test('the detail of a socket: redacted URL decoded, payload with privacy setting
   await expect(lifecycle).toContainText('Open');
   await expect(lifecycle).toContainText('code 4001 “test is done”');
   await expect(panel.locator('body')).not.toContainText('TOP-SECRET-SIGNATURE');
+  // Copy URL copies what is shown: the redacted URL.
+  await detail.getByRole('button', { name: 'Copy URL' }).click();
+  await expect(detail.getByRole('button', { name: /Copy URL/ })).toContainText('copied');
+  const copied = await pasted(panel);
+  expect(copied).toContain('[REDACTED]');
+  expect(copied).not.toContain('TOP-SECRET-SIGNATURE');
 
   await detail.getByRole('tab', { name: 'Frames (4)' }).click();
   const frames = detail.getByRole('table', { name: 'Frames' }).locator('tbody tr');
@@ -44,6 +65,8 @@ test('the detail of a socket: redacted URL decoded, payload with privacy setting
   await expect(frames).toHaveCount(2);
   await frames.last().click();
   await expect(detail.getByLabel('Frame data')).toHaveText('{\n  "type": "typing.start",\n  "cid": "messaging:general"\n}');
+  await detail.getByRole('button', { name: 'Copy frame' }).click();
+  expect(await pasted(panel)).toBe('{"type":"typing.start","cid":"messaging:general"}');
 
   await detail.getByRole('tab', { name: 'Initiator' }).click();
   await expect(detail.getByRole('list', { name: 'Creation stack' }).locator('li').first()).toContainText('openChatSocket');
