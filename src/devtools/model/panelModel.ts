@@ -1,6 +1,5 @@
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { parseReport } from '../../core/report';
-import { currentPage } from '../../core/tabState';
 import type { SocketRecord, TabView } from '../../core/types';
 import { shortUrl } from '../format';
 import type { PanelConnection } from '../panelConnection';
@@ -42,7 +41,6 @@ export interface PanelModel {
   select(id: string | null): void;
   importText(fileName: string, text: string): void;
   backToLive(): void;
-  dispose(): void;
 }
 
 /** Durations and the timeline's "now" move once a second; nothing else depends on the clock. */
@@ -57,7 +55,8 @@ export function createPanelModel(connection: PanelConnection): PanelModel {
   const imported = signal<ImportedReport | null>(null);
   const importError = signal<string | null>(null);
   const clock = signal(Date.now());
-  const timer = setInterval(() => (clock.value = Date.now()), CLOCK_INTERVAL_MS);
+  // The panel lives as long as its page: the timer never needs stopping.
+  setInterval(() => (clock.value = Date.now()), CLOCK_INTERVAL_MS);
 
   const view = computed(() => imported.value?.view ?? connection.view.value);
   // An imported report is a still picture: its clock stopped when it was made.
@@ -131,10 +130,5 @@ export function createPanelModel(connection: PanelConnection): PanelModel {
       selectedId.value = null;
       zoom.value = FIT;
     },
-    dispose: () => clearInterval(timer),
   };
-}
-
-export function currentPageId(view: TabView | null): string {
-  return view ? currentPage(view.state).id : '';
 }
