@@ -29,16 +29,16 @@ export function currentProblems(state: TabState, hasProblem: (socket: SocketReco
     const socket = state.sockets[id];
     if (socket && socket.pageId === pageId) onPage.push(socket);
   }
-  const problems: SocketRecord[] = [];
+  const stillStanding = new Set<SocketRecord>();
   for (const sockets of groupBy(onPage, ownerKey).values()) {
-    const healthyStarts = sockets.filter((socket) => socket.openAt !== null && !hasProblem(socket)).map((socket) => socket.createdAt);
+    // The latest start of an attempt that opened without the problem supersedes what ended before it.
+    let latestHealthyStart = -Infinity;
+    for (const socket of sockets) if (socket.openAt !== null && !hasProblem(socket)) latestHealthyStart = Math.max(latestHealthyStart, socket.createdAt);
     for (const socket of sockets) {
-      if (!hasProblem(socket)) continue;
-      const end = settledAt(socket);
-      if (isLive(socket) || !healthyStarts.some((start) => start >= end)) problems.push(socket);
+      if (hasProblem(socket) && (isLive(socket) || latestHealthyStart < settledAt(socket))) stillStanding.add(socket);
     }
   }
-  return problems.sort((a, b) => state.socketOrder.indexOf(a.id) - state.socketOrder.indexOf(b.id));
+  return onPage.filter((socket) => stillStanding.has(socket));
 }
 
 /** One candidate per owner: a rule that flags sockets one by one reports one incident per user. */
