@@ -114,7 +114,9 @@ test('only the sites to watch are recorded', async ({ context, fixtures, extensi
 
   // The watched page was recorded after the ignored one opened its socket; the ignored one never was.
   const recordedUrls = await serviceWorker.evaluate(async () =>
-    (Object.values(await chrome.storage.session.get(null)) as Array<{ pages?: Array<{ url: string }> }>).flatMap((record) => record.pages?.map((p) => p.url) ?? []),
+    Object.entries(await chrome.storage.session.get(null))
+      .filter(([key]) => key.startsWith('tab:'))
+      .flatMap(([, record]) => (record as { pages: Array<{ url: string }> }).pages.map((p) => p.url)),
   );
   expect(recordedUrls).toContain(watched.url());
   expect(recordedUrls).not.toContain(ignored.url());

@@ -17,7 +17,8 @@ import { extensionLaunchOptions } from './chromium.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = path.resolve(process.argv[2] ?? path.join(root, 'docs/images'));
 const distDir = process.env.ONESOCKET_DIST ? path.resolve(process.env.ONESOCKET_DIST) : path.join(root, 'dist');
-const viewport = { width: 1280, height: 760 };
+// SHOT_WIDTH / SHOT_HEIGHT: to check the panel at a docked DevTools' size.
+const viewport = { width: Number(process.env.SHOT_WIDTH ?? 1280), height: Number(process.env.SHOT_HEIGHT ?? 760) };
 
 /**
  * The tab id the extension knows a page by (from the worker's persisted tab records).
@@ -27,7 +28,8 @@ const viewport = { width: 1280, height: 760 };
 async function tabIdOf(worker, url) {
   for (let tries = 0; tries < 100; tries++) {
     const id = await worker.evaluate(async (pageUrl) => {
-      const records = /** @type {Array<{ tabId: number, pages: Array<{ url: string }> }>} */ (Object.values(await chrome.storage.session.get(null)));
+      const everything = await chrome.storage.session.get(null);
+      const records = /** @type {Array<{ tabId: number, pages: Array<{ url: string }> }>} */ (Object.entries(everything).filter(([key]) => key.startsWith('tab:')).map(([, value]) => value));
       return records.find((record) => record.pages.at(-1)?.url === pageUrl)?.tabId ?? null;
     }, url);
     if (id !== null) return id;

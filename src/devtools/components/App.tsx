@@ -57,36 +57,39 @@ export function App({ model, tabId, toolVersion }: Props) {
         onBackToLive={model.backToLive}
         onDismissError={() => (model.importError.value = null)}
       />
-      <Summary state={state} />
-      {imported ? null : <CrossTabUsers tally={model.connection.tally.value} tabId={tabId} />}
-      <FindingsList findings={state.findings} ordinals={model.ordinals.value} selectedId={model.selectedId.value} onSelect={model.select} />
-      <Timeline
-        sockets={model.filtered.value}
-        pages={state.pages}
-        ordinals={model.ordinals.value}
-        now={now}
-        zoom={model.zoom.value}
-        onZoom={(zoom) => (model.zoom.value = zoom)}
-        selectedId={model.selectedId.value}
-        onSelect={model.select}
-      />
-      <div class="split">
-        {hasSockets ? (
-          <ConnectionsTable
-            rows={model.rows.value}
+      <div class="workspace">
+        <div class="main">
+          <Summary state={state} />
+          {imported ? null : <CrossTabUsers tally={model.connection.tally.value} tabId={tabId} />}
+          <FindingsList findings={state.findings} ordinals={model.ordinals.value} selectedId={model.selectedId.value} onSelect={model.select} />
+          <Timeline
+            sockets={model.filtered.value}
+            pages={state.pages}
             ordinals={model.ordinals.value}
-            pageLabels={model.pageLabels.value}
-            currentPageId={pageId}
             now={now}
-            flagged={model.flagged.value}
-            sort={model.sort.value}
-            onSort={(order) => (model.sort.value = order)}
+            zoom={model.zoom.value}
+            onZoom={(zoom) => (model.zoom.value = zoom)}
             selectedId={model.selectedId.value}
             onSelect={model.select}
           />
-        ) : (
-          <EmptyState settings={view.settings} onOpenSettings={openSettings} />
-        )}
+          {hasSockets && model.rows.value.length === 0 ? <p class="notice">No socket matches the filter “{model.filter.value}”.</p> : null}
+          {hasSockets ? (
+            <ConnectionsTable
+              rows={model.rows.value}
+              ordinals={model.ordinals.value}
+              pageLabels={model.pageLabels.value}
+              currentPageId={pageId}
+              now={now}
+              flagged={model.flagged.value}
+              sort={model.sort.value}
+              onSort={(order) => (model.sort.value = order)}
+              selectedId={model.selectedId.value}
+              onSelect={model.select}
+            />
+          ) : (
+            <EmptyState settings={view.settings} onOpenSettings={openSettings} />
+          )}
+        </div>
         {selected ? (
           <SocketDetail
             key={selected.id}
@@ -102,7 +105,6 @@ export function App({ model, tabId, toolVersion }: Props) {
           />
         ) : null}
       </div>
-      {hasSockets && model.rows.value.length === 0 ? <p class="notice">No socket matches the filter “{model.filter.value}”.</p> : null}
     </div>
   );
 }

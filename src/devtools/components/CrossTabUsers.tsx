@@ -10,8 +10,10 @@ export function CrossTabUsers({ tally, tabId }: { tally: TallyView | null; tabId
   if (!tally || tally.tally.users.length === 0) return null;
   const { profile, limit } = connectionLimitOf(tally.settings);
   const tabs = tally.tally.tabs.filter((tab) => tab.liveSockets > 0).length;
+  // Unfolded when it says something the tab's own view cannot: a user spread over tabs or past the limit.
+  const worthOpening = tally.tally.users.some((user) => user.perTab.length > 1 || user.total > limit);
   return (
-    <details class="cross-tab" open>
+    <details class="cross-tab" open={worthOpening}>
       <summary>
         Users across all tabs: {tally.tally.users.length} {tally.tally.users.length === 1 ? 'user' : 'users'} in {tabs} {tabs === 1 ? 'tab' : 'tabs'} · limit{' '}
         {limit} per user ({profile})
