@@ -1,5 +1,5 @@
 import { expect, test } from './support/extension';
-import { persistedTab } from './support/tabRecords';
+import { tabRecord } from './support/tabRecord';
 import { streamConnectUrl } from './support/streamUrls';
 
 const HOOK_EVENT = '__onesocket_hook__';
@@ -15,7 +15,7 @@ test('a page flooding forged and malformed hook messages cannot crash the relay 
   await bystander.goto(`${fixtures.origin}/blank.html`);
   await bystander.evaluate((url) => void ((window as unknown as { s: WebSocket }).s = new WebSocket(url)), streamConnectUrl(fixtures.wsOrigin, 'bob'));
   const bystanderTab = await tabIdOf(bystander);
-  await expect.poll(async () => (await persistedTab(serviceWorker, bystanderTab))?.socketOrder.length).toBe(1);
+  await expect.poll(async () => (await tabRecord(serviceWorker, bystanderTab))?.socketOrder.length).toBe(1);
 
   const hostile = await context.newPage();
   const pageErrors: Error[] = [];
@@ -27,9 +27,9 @@ test('a page flooding forged and malformed hook messages cannot crash the relay 
   // Still recording: a real socket opened after the flood shows up with its user.
   await hostile.evaluate((url) => void ((window as unknown as { s: WebSocket }).s = new WebSocket(url)), streamConnectUrl(fixtures.wsOrigin, 'alice'));
   await expect
-    .poll(async () => Object.values((await persistedTab(serviceWorker, hostileTab))?.sockets ?? {}).map((s) => s.identity.userId))
+    .poll(async () => Object.values((await tabRecord(serviceWorker, hostileTab))?.sockets ?? {}).map((s) => s.identity.userId))
     .toEqual(['alice']);
-  const record = await persistedTab(serviceWorker, hostileTab);
+  const record = await tabRecord(serviceWorker, hostileTab);
   // Every malformed message was counted, none was applied.
   expect(record?.droppedEvents).toBeGreaterThanOrEqual(50 * 7);
   expect(pageErrors).toEqual([]);
@@ -39,7 +39,7 @@ test('a page flooding forged and malformed hook messages cannot crash the relay 
   await expect(panel.getByText(/malformed messages dropped/)).toBeVisible();
 
   // The bystander tab's record is untouched.
-  const other = await persistedTab(serviceWorker, bystanderTab);
+  const other = await tabRecord(serviceWorker, bystanderTab);
   expect(other?.socketOrder).toHaveLength(1);
   expect(other?.droppedEvents).toBe(0);
 });
@@ -53,11 +53,11 @@ test('well-formed forged sockets stay in their own tab and within the per-tab ca
   // bounded queue, and never more than the cap is held.
   await expect
     .poll(async () => {
-      const record = await persistedTab(serviceWorker, tabId);
+      const record = await tabRecord(serviceWorker, tabId);
       return (record?.socketOrder.length ?? 0) + (record?.evictedSockets ?? 0) + (record?.droppedEvents ?? 0);
     }, { timeout: 10_000 })
     .toBe(6000);
-  const record = await persistedTab(serviceWorker, tabId);
+  const record = await tabRecord(serviceWorker, tabId);
   expect(record?.socketOrder.length).toBe(1000);
   expect(record?.evictedSockets).toBeGreaterThan(0);
 });

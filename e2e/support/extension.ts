@@ -42,7 +42,10 @@ export async function tabIdOf(serviceWorker: Worker, page: Page): Promise<number
   const deadline = Date.now() + 5_000;
   while (Date.now() < deadline) {
     const id = await serviceWorker.evaluate(async (pageUrl) => {
-      const records = Object.values(await chrome.storage.session.get(null)) as Array<{ tabId: number; pages: Array<{ url: string }> }>;
+      const everything = await chrome.storage.session.get(null);
+      const records = Object.entries(everything)
+        .filter(([key]) => key.startsWith('tab:'))
+        .map(([, value]) => value as { tabId: number; pages: Array<{ url: string }> });
       return records.find((record) => record.pages.at(-1)?.url === pageUrl)?.tabId ?? null;
     }, url);
     if (id !== null) return id;

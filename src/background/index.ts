@@ -8,13 +8,13 @@ import { PORT_PANEL, PORT_RELAY } from '../core/protocol';
 import { updateBadge } from './badge';
 import { handlePanelPort } from './panelPort';
 import { handleRelayPort } from './relayPort';
-import { sessionPersistence } from './sessionPersistence';
+import { createSessionPersistence } from './sessionPersistence';
 import { createSettingsSource } from './settings';
 import { createTabStore } from './tabStore';
 import { isWatchedSite } from './watchedSites';
 
 const settings = createSettingsSource();
-const store = createTabStore({ persistence: sessionPersistence, settings: settings.current });
+const store = createTabStore({ persistence: createSessionPersistence(), settings: settings.current });
 
 // A new grace window or threshold changes the answer for sockets already recorded.
 settings.subscribe(() => {

@@ -1,24 +1,74 @@
 import browser from 'webextension-polyfill';
-import type { TabState } from '../core/types';
+import type { SocketRecord, TabState } from '../core/types';
 import type { TabPersistence } from './tabStore';
 
-const KEY_PREFIX = 'tab:';
+const TAB_PREFIX = 'tab:';
+const SOCKET_PREFIX = 'socket:';
+
+const tabKey = (tabId: number): string => `${TAB_PREFIX}${tabId}`;
+const socketKey = (tabId: number, socketId: string): string => `${SOCKET_PREFIX}${tabId}:${socketId}`;
+
+/** A tab record as stored under `tab:<id>`: everything but the sockets, which have a key each. */
+type StoredTab = Omit<TabState, 'sockets'>;
 
 /**
  * Tab records in chrome.storage.session: kept in memory by the browser (never written to disk,
  * so secrets in URLs stay off the disk), and alive across service-worker restarts.
+ *
+ * Each socket has its own key and only the sockets that changed since the last write are
+ * written: the reducer shares unchanged socket objects, so a reference check finds them.
+ * Writing the whole record on every change made a long session quadratic (measured: a tab with
+ * a few hundred sockets fell seconds behind its page).
  */
-export const sessionPersistence: TabPersistence = {
-  async loadAll() {
-    const everything = await browser.storage.session.get(null);
-    return Object.entries(everything)
-      .filter(([key]) => key.startsWith(KEY_PREFIX))
-      .map(([, value]) => value as TabState);
-  },
-  async save(state) {
-    await browser.storage.session.set({ [`${KEY_PREFIX}${state.tabId}`]: state });
-  },
-  async remove(tabId) {
-    await browser.storage.session.remove(`${KEY_PREFIX}${tabId}`);
-  },
-};
+export function createSessionPersistence(): TabPersistence {
+  /** Per tab, the socket objects last written, to find what changed. */
+  const written = new Map<number, Map<string, SocketRecord>>();
+
+  return {
+    async loadAll() {
+      const everything = await browser.storage.session.get(null);
+      const tabs = new Map<number, TabState>();
+      for (const [key, value] of Object.entries(everything)) {
+        if (!key.startsWith(TAB_PREFIX)) continue;
+        const stored = value as StoredTab;
+        tabs.set(stored.tabId, { ...stored, sockets: {} });
+        written.set(stored.tabId, new Map());
+      }
+      for (const [key, value] of Object.entries(everything)) {
+        if (!key.startsWith(SOCKET_PREFIX)) continue;
+        const tabId = Number(key.slice(SOCKET_PREFIX.length, key.indexOf(':', SOCKET_PREFIX.length)));
+        const socket = value as SocketRecord;
+        const tab = tabs.get(tabId);
+        if (!tab) continue;
+        tab.sockets[socket.id] = socket;
+        written.get(tabId)?.set(socket.id, socket);
+      }
+      // A socket listed without its own entry (worker killed between the two writes) is dropped.
+      for (const tab of tabs.values()) tab.socketOrder = tab.socketOrder.filter((id) => id in tab.sockets);
+      return [...tabs.values()];
+    },
+
+    async save(state) {
+      const previous = written.get(state.tabId) ?? new Map<string, SocketRecord>();
+      const changes: Record<string, unknown> = {};
+      const next = new Map<string, SocketRecord>();
+      for (const [id, socket] of Object.entries(state.sockets)) {
+        next.set(id, socket);
+        if (previous.get(id) !== socket) changes[socketKey(state.tabId, id)] = socket;
+      }
+      const removed = [...previous.keys()].filter((id) => !next.has(id)).map((id) => socketKey(state.tabId, id));
+      const { sockets: _sockets, ...meta } = state;
+      changes[tabKey(state.tabId)] = meta satisfies StoredTab;
+      await browser.storage.session.set(changes);
+      if (removed.length > 0) await browser.storage.session.remove(removed);
+      written.set(state.tabId, next);
+    },
+
+    async remove(tabId) {
+      const sockets = written.get(tabId);
+      written.delete(tabId);
+      const keys = [tabKey(tabId), ...[...(sockets?.keys() ?? [])].map((id) => socketKey(tabId, id))];
+      await browser.storage.session.remove(keys);
+    },
+  };
+}

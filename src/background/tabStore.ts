@@ -20,6 +20,8 @@ export interface TabStore {
   /** Re-evaluates findings without a new event (the grace window ran out). */
   reevaluate(tabId: number): Promise<TabState | undefined>;
   remove(tabId: number): Promise<void>;
+  /** Resolves once the tab's latest state is persisted (at once if nothing is pending). */
+  flushed(tabId: number): Promise<void>;
   subscribe(listener: (state: TabState) => void): () => void;
 }
 
@@ -43,6 +45,8 @@ export function createTabStore(options: TabStoreOptions): TabStore {
   const listeners = new Set<(state: TabState) => void>();
   const checkTimers = new Map<number, ReturnType<typeof setTimeout>>();
   const persistTimers = new Map<number, ReturnType<typeof setTimeout>>();
+  /** Per tab, the promise of the write that is scheduled or running. */
+  const persisting = new Map<number, Promise<void>>();
 
   const ready = options.persistence.loadAll().then(
     (loaded) => {
@@ -55,14 +59,23 @@ export function createTabStore(options: TabStoreOptions): TabStore {
 
   function persistSoon(tabId: number): void {
     if (persistTimers.has(tabId)) return;
-    persistTimers.set(
-      tabId,
-      setTimeout(() => {
-        persistTimers.delete(tabId);
-        const state = states.get(tabId);
-        if (state) options.persistence.save(state).catch((error: unknown) => console.error('OneSocket: could not persist tab', tabId, error));
-      }, persistDelayMs),
-    );
+    const written = new Promise<void>((resolve) => {
+      persistTimers.set(
+        tabId,
+        setTimeout(() => {
+          persistTimers.delete(tabId);
+          const state = states.get(tabId);
+          const write = state ? options.persistence.save(state) : Promise.resolve();
+          write
+            .catch((error: unknown) => console.error('OneSocket: could not persist tab', tabId, error))
+            .finally(() => {
+              if (persisting.get(tabId) === written) persisting.delete(tabId);
+              resolve();
+            });
+        }, persistDelayMs),
+      );
+    });
+    persisting.set(tabId, written);
   }
 
   function scheduleCheck(tabId: number, at: number | null): void {
@@ -137,6 +150,7 @@ export function createTabStore(options: TabStoreOptions): TabStore {
       return states.get(tabId) as TabState;
     },
     reevaluate,
+    flushed: (tabId) => persisting.get(tabId) ?? Promise.resolve(),
     async remove(tabId) {
       await ready;
       states.delete(tabId);
@@ -146,6 +160,7 @@ export function createTabStore(options: TabStoreOptions): TabStore {
       const pending = persistTimers.get(tabId);
       if (pending !== undefined) clearTimeout(pending);
       persistTimers.delete(tabId);
+      persisting.delete(tabId);
       await options.persistence.remove(tabId);
     },
     subscribe(listener) {

@@ -6,18 +6,39 @@
  * before the hook's first event (field notes).
  */
 import { parseHookMessage } from '../core/hookSchema';
-import { HOOK_EVENT_NAME, MAX_HOOK_MESSAGE_CHARS, PORT_RELAY, PROTOCOL_VERSION, type HookEvent, type RelayMessage } from '../core/protocol';
+import { HOOK_EVENT_NAME, MAX_HOOK_MESSAGE_CHARS, PORT_RELAY, PROTOCOL_VERSION, type HookEvent, type RelayAck, type RelayMessage } from '../core/protocol';
 import { createReconnectingPort } from '../shared/reconnectingPort';
 import { forwardHookConfig } from './hookConfigBridge';
+import { createReliableSender } from './reliableSender';
 
 /** Events held while the worker is unreachable; beyond this the oldest are dropped and counted. */
 const MAX_PENDING_EVENTS = 5_000;
 
+/** Messages held for a worker that has not acknowledged them (about 20 ms of traffic each). */
+const MAX_HELD_MESSAGES = 500;
+
+function isAck(value: unknown): value is RelayAck {
+  const message = value as Partial<RelayAck> | null;
+  return typeof message === 'object' && message !== null && message.kind === 'ack' && message.version === PROTOCOL_VERSION && typeof message.seq === 'number';
+}
+
 const port = createReconnectingPort<unknown, RelayMessage>(PORT_RELAY, {
+  // After a worker restart, wake the new worker at once only if something awaits delivery.
+  reconnectWhen: () => sender.heldCount() > 0,
+  onConnect: () => sender.resendHeld(),
   onDead: () => window.removeEventListener(HOOK_EVENT_NAME, onHookEvent),
 });
-// The worker answers each connection with the hook's config (the preview cap).
-port.listen((message) => forwardHookConfig(window, message));
+const sender = createReliableSender({
+  relayId: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
+  post: (message) => port.post(message),
+  maxHeldMessages: MAX_HELD_MESSAGES,
+  onGiveUp: (message) => {
+    if (message.kind === 'hook-events') dropped += message.events.length;
+  },
+});
+// The worker acknowledges what it persisted, and answers each connection with the hook's
+// config (the preview cap).
+port.listen((message) => (isAck(message) ? sender.acknowledge(message.seq) : forwardHookConfig(window, message)));
 let pending: HookEvent[] = [];
 let dropped = 0;
 let flushScheduled = false;
@@ -25,11 +46,9 @@ let flushScheduled = false;
 function flush(): void {
   flushScheduled = false;
   if (pending.length === 0 && dropped === 0) return;
-  const sent = port.post({ kind: 'hook-events', version: PROTOCOL_VERSION, events: pending, dropped });
-  if (sent) {
-    pending = [];
-    dropped = 0;
-  }
+  sender.send({ kind: 'hook-events', version: PROTOCOL_VERSION, events: pending, dropped });
+  pending = [];
+  dropped = 0;
 }
 
 function scheduleFlush(): void {
@@ -67,11 +86,11 @@ function onHookEvent(event: Event): void {
 }
 
 window.addEventListener(HOOK_EVENT_NAME, onHookEvent);
-port.post({ kind: 'document-started', version: PROTOCOL_VERSION, url: location.href, isTopFrame: window === window.top, at: Date.now() });
+sender.send({ kind: 'document-started', version: PROTOCOL_VERSION, url: location.href, isTopFrame: window === window.top, at: Date.now() });
 // Entering the back/forward cache, the port is closed under us: start afresh when shown again.
 window.addEventListener('pagehide', (event) => {
   if (event.persisted) port.reset();
 });
 window.addEventListener('pageshow', (event) => {
-  if (event.persisted) port.post({ kind: 'document-restored', version: PROTOCOL_VERSION, url: location.href, at: Date.now() });
+  if (event.persisted) sender.send({ kind: 'document-restored', version: PROTOCOL_VERSION, url: location.href, at: Date.now() });
 });

@@ -96,6 +96,16 @@ function sameIdentity(a: Identity, b: Identity): boolean {
 
 /** Origin + path: what "the same endpoint" means for sockets whose user is unknown. */
 export function endpointOf(url: string): string {
+  const known = endpointCache.get(url);
+  if (known !== undefined) return known;
   const parsed = parseUrl(url);
-  return parsed ? `${parsed.protocol}//${parsed.host}${parsed.pathname}` : url;
+  const endpoint = parsed ? `${parsed.protocol}//${parsed.host}${parsed.pathname}` : url;
+  // Rules ask for every socket's endpoint on every evaluation; parsing URLs each time was the
+  // worker's top cost in a long session (profiled). Bounded: cleared when full.
+  if (endpointCache.size >= ENDPOINT_CACHE_SIZE) endpointCache.clear();
+  endpointCache.set(url, endpoint);
+  return endpoint;
 }
+
+const ENDPOINT_CACHE_SIZE = 5_000;
+const endpointCache = new Map<string, string>();

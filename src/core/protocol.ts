@@ -91,7 +91,7 @@ export interface HookMessage {
 }
 
 /** Relay -> background, over a PORT_RELAY port. The background knows the tab and frame. */
-export type RelayMessage =
+export type RelayPayload =
   | {
       kind: 'document-started';
       version: typeof PROTOCOL_VERSION;
@@ -101,6 +101,17 @@ export type RelayMessage =
     }
   | { kind: 'document-restored'; version: typeof PROTOCOL_VERSION; url: string; at: number }
   | { kind: 'hook-events'; version: typeof PROTOCOL_VERSION; events: HookEvent[]; dropped: number };
+
+/**
+ * What the relay actually posts: a payload stamped with its document's relay id and a
+ * sequence number. The worker acknowledges each message once it is persisted; the relay
+ * resends what is unacknowledged after a worker restart, and the worker skips what it already
+ * applied, so nothing is lost or counted twice across a restart.
+ */
+export type RelayMessage = RelayPayload & { relayId: string; seq: number };
+
+/** Background -> relay: every message up to `seq` is applied and persisted. */
+export type RelayAck = { kind: 'ack'; version: typeof PROTOCOL_VERSION; seq: number };
 
 /** Background -> relay, over the same port: what the hook in that frame should use. */
 export type RelayConfigMessage = { kind: 'hook-config'; version: typeof PROTOCOL_VERSION; previewChars: number };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { streamConnectUrl, Timeline } from './testing/timeline';
-import { hasActiveError, liveSocketCount } from './tabState';
+import { alreadyApplied, hasActiveError, liveSocketCount } from './tabState';
 import { DEFAULT_SETTINGS } from './types';
 
 describe('applyTabEvents', () => {
@@ -76,5 +76,43 @@ describe('applyTabEvents', () => {
     t.apply({ type: 'clear', at: 5 });
     expect(t.state.socketOrder).toEqual([]);
     expect(liveSocketCount(t.state)).toBe(0);
+  });
+});
+
+describe('the per-tab socket cap', () => {
+  it('evicts the oldest closed sockets first and counts them', () => {
+    const t = new Timeline({ ...DEFAULT_SETTINGS, maxSocketsPerTab: 3 });
+    t.connect('a', 'wss://x.example/', 0).connect('b', 'wss://x.example/', 1).close('b', 2).connect('c', 'wss://x.example/', 3).close('c', 4);
+    t.connect('d', 'wss://x.example/', 5).connect('e', 'wss://x.example/', 6);
+    expect(t.state.socketOrder).toEqual(['a', 'd', 'e']);
+    expect(t.state.evictedSockets).toBe(2);
+  });
+
+  it('evicts the oldest live socket only when every socket is live', () => {
+    const t = new Timeline({ ...DEFAULT_SETTINGS, maxSocketsPerTab: 2 });
+    t.connect('a', 'wss://x.example/', 0).connect('b', 'wss://x.example/', 1).connect('c', 'wss://x.example/', 2);
+    expect(t.state.socketOrder).toEqual(['b', 'c']);
+    expect(t.state.evictedSockets).toBe(1);
+  });
+});
+
+describe('delivery across worker restarts and document teardown', () => {
+  it('remembers applied relay sequence numbers so a resent message is recognised', () => {
+    const t = new Timeline().apply({ type: 'relay-seq', relayId: 'doc-1', seq: 7 });
+    expect(alreadyApplied(t.state, 'doc-1', 7)).toBe(true);
+    expect(alreadyApplied(t.state, 'doc-1', 8)).toBe(false);
+    expect(alreadyApplied(t.state, 'doc-2', 1)).toBe(false);
+  });
+
+  it('closes the live sockets of a document that is gone, and only those', () => {
+    const t = new Timeline();
+    const created = (socketId: string, documentId: string) =>
+      t.apply({ type: 'hook', documentId, event: { type: 'created', socketId, at: 1, url: 'wss://x.example/', protocols: [], frameUrl: 'https://app.example/frame', stack: [] } });
+    created('in-frame', 'doc-frame');
+    created('in-top', 'doc-top');
+    t.apply({ type: 'document-gone', documentId: 'doc-frame', at: 50 });
+    expect(t.state.sockets['in-frame']).toMatchObject({ state: 'closed', closedAt: 50, closeReason: 'document gone' });
+    expect(t.state.sockets['in-top']?.state).toBe('connecting');
+    expect(liveSocketCount(t.state)).toBe(1);
   });
 });

@@ -6,7 +6,12 @@ import type { FrameRecord, PageRecord, Settings, SocketRecord, TabState } from '
 /** Everything that can happen to a tab's record, in the order it happened. */
 export type TabEvent =
   | { type: 'document-started'; at: number; url: string }
-  | { type: 'hook'; event: HookEvent }
+  /** What a frame's hook saw; `documentId` names that frame's document (its relay). */
+  | { type: 'hook'; event: HookEvent; documentId?: string }
+  /** A relay message was applied: later copies of it (resent after a worker restart) are skipped. */
+  | { type: 'relay-seq'; relayId: string; seq: number }
+  /** A frame's document is gone (navigated, removed, crashed): its sockets went with it. */
+  | { type: 'document-gone'; documentId: string; at: number }
   | { type: 'clear'; at: number }
   | { type: 'set-preserve-log'; value: boolean }
   /** Messages the relay or worker refused as malformed or over a cap, counted as a diagnostic. */
@@ -24,6 +29,8 @@ export function createTabState(tabId: number, url = '', at = 0): TabState {
     findings: [],
     preserveLog: false,
     droppedEvents: 0,
+    evictedSockets: 0,
+    relaySeqs: {},
     nextFindingSeq: 0,
   };
 }
@@ -38,10 +45,11 @@ function initiatorOf(stack: string[]): string | null {
   return stack[0] ?? null;
 }
 
-function createdSocket(state: TabState, event: Extract<HookEvent, { type: 'created' }>, settings: Settings): SocketRecord {
+function createdSocket(state: TabState, event: Extract<HookEvent, { type: 'created' }>, settings: Settings, documentId: string | undefined): SocketRecord {
   return {
     id: event.socketId,
     pageId: currentPage(state).id,
+    ...(documentId === undefined ? {} : { documentId }),
     url: event.url,
     protocols: event.protocols,
     transport: event.transport ?? 'websocket',
@@ -154,12 +162,24 @@ export function applyTabEvents(state: TabState, events: TabEvent[], settings: Se
       case 'dropped':
         next = { ...next, droppedEvents: next.droppedEvents + tabEvent.count };
         break;
+      case 'relay-seq':
+        next = { ...next, relaySeqs: rememberRelaySeq(next.relaySeqs ?? {}, tabEvent.relayId, tabEvent.seq) };
+        break;
+      case 'document-gone': {
+        const sockets = writableSockets();
+        for (const [id, socket] of Object.entries(sockets)) {
+          if (socket.documentId === tabEvent.documentId && socket.state !== 'closed') {
+            sockets[id] = { ...socket, state: 'closed', closedAt: tabEvent.at, closeReason: socket.closeReason ?? 'document gone' };
+          }
+        }
+        break;
+      }
       case 'hook': {
         const event = tabEvent.event;
         const existing = next.sockets[event.socketId];
         if (event.type === 'created') {
           if (existing) break;
-          writableSockets()[event.socketId] = createdSocket(next, event, settings);
+          writableSockets()[event.socketId] = createdSocket(next, event, settings, tabEvent.documentId);
           next = { ...next, socketOrder: [...next.socketOrder, event.socketId] };
         } else if (existing) {
           writableSockets()[event.socketId] = applyHookEvent(existing, event, settings);
@@ -169,7 +189,50 @@ export function applyTabEvents(state: TabState, events: TabEvent[], settings: Se
       }
     }
   }
+  return enforceSocketCap(next, settings.maxSocketsPerTab);
+}
+
+/** Relays (documents) remembered per tab for de-duplication; the oldest are forgotten first. */
+const MAX_REMEMBERED_RELAYS = 64;
+
+function rememberRelaySeq(seqs: Record<string, number>, relayId: string, seq: number): Record<string, number> {
+  const next = { ...seqs };
+  delete next[relayId];
+  next[relayId] = Math.max(seq, seqs[relayId] ?? 0);
+  const ids = Object.keys(next);
+  for (const id of ids.slice(0, Math.max(0, ids.length - MAX_REMEMBERED_RELAYS))) delete next[id];
   return next;
+}
+
+/** True when a relay message with this sequence number was applied already. */
+export function alreadyApplied(state: TabState | undefined, relayId: string, seq: number): boolean {
+  return (state?.relaySeqs?.[relayId] ?? 0) >= seq;
+}
+
+/**
+ * Bounded memory over long sessions and against hostile pages: beyond the cap, evict closed
+ * sockets oldest first, then (only if every socket is live) the oldest live ones.
+ */
+function enforceSocketCap(state: TabState, cap: number): TabState {
+  const excess = state.socketOrder.length - cap;
+  if (excess <= 0) return state;
+  const evict = new Set<string>();
+  for (const id of state.socketOrder) {
+    if (evict.size === excess) break;
+    if (state.sockets[id]?.state === 'closed') evict.add(id);
+  }
+  for (const id of state.socketOrder) {
+    if (evict.size === excess) break;
+    evict.add(id);
+  }
+  const sockets = { ...state.sockets };
+  for (const id of evict) delete sockets[id];
+  return {
+    ...state,
+    sockets,
+    socketOrder: state.socketOrder.filter((id) => !evict.has(id)),
+    evictedSockets: (state.evictedSockets ?? 0) + evict.size,
+  };
 }
 
 export function liveSocketCount(state: TabState): number {

@@ -83,6 +83,8 @@ export interface SocketRecord {
   id: string;
   /** The page record this socket belongs to (see TabState.pages). */
   pageId: string;
+  /** The document (relay) of the frame that created it; absent in imported reports. */
+  documentId?: string;
   url: string;
   protocols: string[];
   transport: Transport;
@@ -150,6 +152,10 @@ export interface TabState {
   preserveLog: boolean;
   /** Events the relay or the reducer dropped as malformed or over a cap. */
   droppedEvents: number;
+  /** Sockets evicted (oldest closed first) to keep the record within Settings.maxSocketsPerTab. */
+  evictedSockets: number;
+  /** Last applied sequence number per relay (document), to skip messages resent after a restart. */
+  relaySeqs: Record<string, number>;
   /** Sequence number for finding ids within the tab. */
   nextFindingSeq: number;
 }
@@ -158,6 +164,8 @@ export interface Settings {
   /** Overlap a duplicate must outlast before it is reported (ms). */
   graceWindowMs: number;
   framesPerSocket: number;
+  /** Sockets kept per tab; beyond it the oldest closed ones are evicted (and counted). */
+  maxSocketsPerTab: number;
   redact: boolean;
   /** Keep frame previews at all (counts and sizes are kept either way). */
   captureFrames: boolean;
@@ -182,6 +190,7 @@ export type LimitProfile = 'development' | 'production' | 'custom';
 export const DEFAULT_SETTINGS: Settings = {
   graceWindowMs: 1000,
   framesPerSocket: 50,
+  maxSocketsPerTab: 1000,
   redact: true,
   captureFrames: true,
   previewChars: DEFAULT_PREVIEW_CHARS,

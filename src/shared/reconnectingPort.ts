@@ -24,6 +24,8 @@ export interface ReconnectingPort<TIn, TOut> {
 export interface ReconnectingPortOptions<TOut> {
   /** Reconnect right after a disconnect instead of on the next post (for receivers). */
   eager?: boolean;
+  /** Asked after a disconnect: reconnect at once (e.g. messages await delivery)? */
+  reconnectWhen?: () => boolean;
   onConnect?: (post: (message: TOut) => void) => void;
   /** Called when the port drops (the worker died or restarted). */
   onDisconnect?: () => void;
@@ -62,7 +64,7 @@ export function createReconnectingPort<TIn, TOut>(name: string, options: Reconne
         if (port === fresh) port = null;
         options.onDisconnect?.();
         if (!browser.runtime?.id) markDead();
-        else if (options.eager) setTimeout(connect, RECONNECT_DELAY_MS);
+        else if (options.eager || options.reconnectWhen?.()) setTimeout(connect, RECONNECT_DELAY_MS);
       });
       options.onConnect?.((message) => fresh.postMessage(message));
       return fresh;
