@@ -8,6 +8,8 @@
  *   resolves connectUser on the first frame, or rejects it when that frame has an `error` field).
  *   Client pings (`[{"type":"health.check","client_id":...}]`) are answered with a health.check.
  * - `GET /token?user_id=X` returns `{ token }`, an HS256 JWT `{ user_id: X }` signed with apiSecret.
+ * - `GET /longpoll` serves the SDK's long-poll fallback (`enableWSFallback`): see longPoll.mjs.
+ *   With `refuseWebSockets`, every WebSocket upgrade is refused, as by a proxy that blocks them.
  * - Any other REST call gets a plausible `200` JSON reply; CORS is permissive.
  * - `GET /` and `GET /app.js` serve the demo page (demo/page/index.html, demo/dist/app.js).
  *
@@ -19,6 +21,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { WebSocketServer } from 'ws';
 import { decodeJwt, hasValidSignature, signJwt } from './jwt.mjs';
+import { createLongPollEndpoint } from './longPoll.mjs';
 
 /** @typedef {import('ws').WebSocket} WebSocket */
 
@@ -46,6 +49,9 @@ import { decodeJwt, hasValidSignature, signJwt } from './jwt.mjs';
  *   refuse a connection: the error frame is sent, then the socket is closed with code 1000
  * @property {boolean} [verifyTokens] check JWT signature, user_id and exp (dev tokens pass); default true
  * @property {(line: string) => void} [log] called with one line per connection event
+ * @property {boolean} [refuseWebSockets] refuse every WebSocket upgrade (HTTP 503), so the SDK
+ *   falls back to long-polling when `enableWSFallback` is on; default false
+ * @property {number} [longPollHoldMs] how long an idle long-poll is held; default 20000 (Stream's 20 s)
  */
 
 /**
@@ -62,6 +68,7 @@ import { decodeJwt, hasValidSignature, signJwt } from './jwt.mjs';
  * @property {(filter?: { userId?: string, connectionId?: string }, code?: number) => number} dropConnections
  *   server-side close of matching live connections: without `code` the socket is terminated (the
  *   client sees 1006 and reconnects); with code 1000 the SDK does not reconnect. Returns how many.
+ * @property {() => LiveConnection[]} longPollSessions the long-poll sessions open right now
  * @property {() => Promise<void>} close
  */
 
@@ -235,6 +242,8 @@ export async function startFakeStreamBackend(options = {}) {
     rejectWith,
     verifyTokens = true,
     log = () => {},
+    refuseWebSockets = false,
+    longPollHoldMs = 20_000,
   } = options;
   if (requestedPort === 3030) {
     throw new Error('Port 3030 is refused: the stream-chat SDK rewrites :3030 to :8800 for WebSockets.');
@@ -242,6 +251,14 @@ export async function startFakeStreamBackend(options = {}) {
 
   /** @type {Map<WebSocket, LiveConnection>} */
   const live = new Map();
+  const longPoll = createLongPollEndpoint({
+    authenticate: (params) => authenticate(params, apiSecret, verifyTokens),
+    ownUser,
+    sendJson,
+    errorBody,
+    log,
+    holdMs: longPollHoldMs,
+  });
   let total = 0;
 
   const server = http.createServer((req, res) => {
@@ -305,9 +322,12 @@ export async function startFakeStreamBackend(options = {}) {
       sendJson(res, 200, { token: signJwt(claims, apiSecret) });
       return;
     }
+    if (method === 'GET' && url.pathname === '/longpoll') {
+      longPoll.handle(req, res, url);
+      return;
+    }
     if (url.pathname === '/connect' || url.pathname === '/longpoll') {
-      // /connect is WebSocket only; long polling (enableWSFallback) is not modelled.
-      sendJson(res, 400, errorBody({ code: 4, message: `${url.pathname} is not served over plain HTTP by this fake`, StatusCode: 400 }));
+      sendJson(res, 400, errorBody({ code: 4, message: `${url.pathname} is only served as a WebSocket (/connect) or GET (/longpoll)`, StatusCode: 400 }));
       return;
     }
     sendJson(res, 200, genericReply(method, url.pathname));
@@ -317,6 +337,10 @@ export async function startFakeStreamBackend(options = {}) {
 
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (refuseWebSockets) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
     if (url.pathname !== '/connect') {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
@@ -419,6 +443,7 @@ export async function startFakeStreamBackend(options = {}) {
     baseURL,
     connections: () => [...live.values()].map((c) => ({ ...c })),
     totalConnections: () => total,
+    longPollSessions: () => longPoll.sessions(),
     dropConnections(filter = {}, code) {
       let dropped = 0;
       for (const [ws, c] of live) {
@@ -434,6 +459,7 @@ export async function startFakeStreamBackend(options = {}) {
       closing ??= (async () => {
         for (const ws of wss.clients) ws.terminate();
         live.clear();
+        longPoll.closeAll();
         await new Promise((resolve) => wss.close(() => resolve(undefined)));
         server.closeAllConnections();
         await new Promise((resolve) => server.close(() => resolve(undefined)));

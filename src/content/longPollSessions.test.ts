@@ -40,7 +40,7 @@ describe('createLongPollTracker', () => {
   it('records a session through connect, polls and close, like a socket', () => {
     const { t, events, reply, types } = tracker();
     const connect = t.begin(CONNECT, BASE);
-    expect(connect).toEqual({ kind: 'connect', sessionId: 'lp-1' });
+    expect(connect).toMatchObject({ kind: 'connect', sessionId: 'lp-1' });
     t.end(connect!, reply(200, CONNECTED));
     const poll = t.begin(POLL, BASE);
     t.end(poll!, reply(200, '{"events":[{"type":"message.new"}]}'));
@@ -77,7 +77,29 @@ describe('createLongPollTracker', () => {
     expect(types().slice(-3)).toEqual(['message:lp-1', 'error:lp-1', 'close:lp-1']);
     expect(events.at(-1)).toMatchObject({ code: 1006, reason: 'long-poll failed (HTTP 400)', wasClean: false });
     // A later poll with that id is a session of its own.
-    expect(t.begin(POLL, BASE)).toEqual({ kind: 'poll', sessionId: 'lp-2' });
+    expect(t.begin(POLL, BASE)).toMatchObject({ kind: 'poll', sessionId: 'lp-2' });
+  });
+
+  it('matches a poll and a close sent before the connect reply was read to their session', () => {
+    const { t, reply, types } = tracker();
+    const connect = t.begin(CONNECT, BASE)!;
+    // fetch: the page read its response before our clone of it was read.
+    const poll = t.begin(POLL, BASE)!;
+    expect(poll.sessionId).toBeNull();
+    t.begin(CLOSE, BASE);
+    t.end(connect, reply(200, CONNECTED));
+    t.end(poll, reply(200, '{"events":[]}'));
+    expect(types()).toEqual(['created:lp-1', 'message:lp-1', 'open:lp-1', 'close:lp-1', 'message:lp-1']);
+  });
+
+  it('counts the reply of a poll under way when the page closed its session, on that session', () => {
+    const { t, reply, types } = tracker();
+    const connect = t.begin(CONNECT, BASE)!;
+    const poll = t.begin(POLL, BASE)!;
+    t.end(connect, reply(200, CONNECTED));
+    t.begin(CLOSE, BASE);
+    t.end(poll, reply(200, '{"events":[]}'));
+    expect(types()).toEqual(['created:lp-1', 'message:lp-1', 'open:lp-1', 'close:lp-1', 'message:lp-1']);
   });
 
   it('caps the preview of a large reply and keeps its exact size', () => {

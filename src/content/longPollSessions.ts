@@ -15,7 +15,10 @@ export type LongPollKind = 'connect' | 'poll' | 'close';
 
 export interface LongPollRequest {
   kind: LongPollKind;
-  sessionId: string;
+  /** Null for a poll sent before its session's connect reply was read (see `begin`). */
+  sessionId: string | null;
+  connectionId: string | null;
+  url: string;
 }
 
 /** How a request ended: a reply (any status), or no reply at all. */
@@ -62,9 +65,22 @@ function connectionIdOf(body: string): string | null {
 export function createLongPollTracker(context: LongPollTrackerContext): LongPollTracker {
   /** Live sessions by the connection id the server gave them. */
   const sessions = new Map<string, string>();
+  /**
+   * A reply is read asynchronously (fetch: from a clone), so the page may poll or close with a
+   * connection id before we have read the connect reply that names it. While connects are in
+   * flight, such requests are matched to their session when they end, or when it opens.
+   */
+  let connectsInFlight = 0;
+  const closesAwaitingSession = new Set<string>();
+  /** Closed sessions by connection id, for the replies of polls that were already under way. */
+  const closed = new Map<string, string>();
   const { record } = context;
 
-  function closeSession(sessionId: string, code: number, reason: string, wasClean: boolean): void {
+  function closeSession(connectionId: string | null, sessionId: string, code: number, reason: string, wasClean: boolean): void {
+    if (connectionId !== null) {
+      sessions.delete(connectionId);
+      closed.set(connectionId, sessionId);
+    }
     record({ type: 'close', socketId: sessionId, at: context.now(), code, reason, wasClean });
     context.flushNow();
   }
@@ -84,6 +100,20 @@ export function createLongPollTracker(context: LongPollTrackerContext): LongPoll
     return sessionId;
   }
 
+  /** A session named by a poll of a connection whose connect we did not see: recorded from here on. */
+  function adopt(url: string, connectionId: string): string {
+    const sessionId = openSession(url);
+    sessions.set(connectionId, sessionId);
+    record({ type: 'open', socketId: sessionId, at: context.now(), protocol: '', extensions: '' });
+    return sessionId;
+  }
+
+  /** The session of a poll sent before its connect reply was read: known by now, or adopted. */
+  function sessionOf(request: LongPollRequest): string {
+    const connectionId = request.connectionId ?? '';
+    return sessions.get(connectionId) ?? closed.get(connectionId) ?? adopt(request.url, connectionId);
+  }
+
   function received(sessionId: string, body: string, size: number): void {
     record({ type: 'message', socketId: sessionId, at: context.now(), direction: 'in', size, binary: false, preview: previewPayload(body, context.previewChars()) });
   }
@@ -100,28 +130,27 @@ export function createLongPollTracker(context: LongPollTrackerContext): LongPoll
       const params = parsed.searchParams;
       const connectionId = params.get('connection_id');
       if (params.get('close') === 'true') {
-        const sessionId = connectionId !== null ? sessions.get(connectionId) : undefined;
-        if (sessionId === undefined || connectionId === null) return null;
-        sessions.delete(connectionId);
-        closeSession(sessionId, 1000, 'long-poll session closed by the client', true);
-        return { kind: 'close', sessionId };
+        if (connectionId === null) return null;
+        const sessionId = sessions.get(connectionId);
+        if (sessionId === undefined) {
+          if (connectsInFlight > 0) closesAwaitingSession.add(connectionId);
+          return null;
+        }
+        closeSession(connectionId, sessionId, 1000, 'long-poll session closed by the client', true);
+        return { kind: 'close', sessionId, connectionId, url: parsed.href };
       }
       if (connectionId !== null && connectionId !== '') {
-        let sessionId = sessions.get(connectionId);
-        if (sessionId === undefined) {
-          // A poll of a session whose connect we did not see: record it from here on.
-          sessionId = openSession(parsed.href);
-          sessions.set(connectionId, sessionId);
-          record({ type: 'open', socketId: sessionId, at: context.now(), protocol: '', extensions: '' });
-        }
-        return { kind: 'poll', sessionId };
+        const sessionId = sessions.get(connectionId) ?? (connectsInFlight > 0 ? null : adopt(parsed.href, connectionId));
+        return { kind: 'poll', sessionId, connectionId, url: parsed.href };
       }
-      return { kind: 'connect', sessionId: openSession(parsed.href) };
+      connectsInFlight++;
+      return { kind: 'connect', sessionId: openSession(parsed.href), connectionId: null, url: parsed.href };
     },
 
     end(request, outcome) {
+      if (request.kind === 'connect') connectsInFlight--;
       if (request.kind === 'close' || outcome.kind === 'aborted') return;
-      const { sessionId } = request;
+      const sessionId = request.sessionId ?? sessionOf(request);
       const ok = outcome.kind === 'reply' && outcome.status >= 200 && outcome.status < 300;
       if (outcome.kind === 'reply') received(sessionId, outcome.body, outcome.size);
       if (request.kind === 'connect') {
@@ -129,18 +158,19 @@ export function createLongPollTracker(context: LongPollTrackerContext): LongPoll
         if (connectionId !== null) {
           sessions.set(connectionId, sessionId);
           record({ type: 'open', socketId: sessionId, at: context.now(), protocol: '', extensions: '' });
+          if (closesAwaitingSession.delete(connectionId)) closeSession(connectionId, sessionId, 1000, 'long-poll session closed by the client', true);
           return;
         }
         record({ type: 'error', socketId: sessionId, at: context.now() });
-        closeSession(sessionId, 1006, outcome.kind === 'reply' ? `long-poll connect failed (HTTP ${outcome.status})` : 'long-poll connect failed (network error)', false);
+        closeSession(null, sessionId, 1006, outcome.kind === 'reply' ? `long-poll connect failed (HTTP ${outcome.status})` : 'long-poll connect failed (network error)', false);
         return;
       }
       if (ok) return;
       record({ type: 'error', socketId: sessionId, at: context.now() });
       // A 4xx reply ends the session (unknown connection id, auth); 5xx and network errors are retried.
-      if (outcome.kind === 'reply' && outcome.status >= 400 && outcome.status < 500) {
-        for (const [connectionId, id] of sessions) if (id === sessionId) sessions.delete(connectionId);
-        closeSession(sessionId, 1006, `long-poll failed (HTTP ${outcome.status})`, false);
+      const connectionId = request.connectionId ?? '';
+      if (outcome.kind === 'reply' && outcome.status >= 400 && outcome.status < 500 && sessions.get(connectionId) === sessionId) {
+        closeSession(connectionId, sessionId, 1006, `long-poll failed (HTTP ${outcome.status})`, false);
       }
     },
   };
