@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-firefox/', 'demo/dist/', 'test-results/', 'playwright-report/', 'bench/results/'] },
+  { ignores: ['.scratch*/', 'dist/', 'dist-firefox/', 'demo/dist/', 'test-results/', 'playwright-report/', 'bench/results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

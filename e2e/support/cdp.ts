@@ -16,11 +16,15 @@ export interface CdpTarget {
 export class CdpSession {
   private nextId = 0;
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private readonly listeners = new Map<string, Array<(params: unknown, sessionId?: string) => void>>();
 
   private constructor(private readonly socket: WebSocket) {
     socket.on('message', (data) => {
-      const message = JSON.parse(String(data)) as { id?: number; result?: unknown; error?: { message: string } };
-      if (message.id === undefined) return;
+      const message = JSON.parse(String(data)) as { id?: number; method?: string; params?: unknown; sessionId?: string; result?: unknown; error?: { message: string } };
+      if (message.id === undefined) {
+        for (const listener of this.listeners.get(message.method ?? '') ?? []) listener(message.params, message.sessionId);
+        return;
+      }
       const waiter = this.pending.get(message.id);
       this.pending.delete(message.id);
       if (message.error) waiter?.reject(new Error(message.error.message));
@@ -37,11 +41,17 @@ export class CdpSession {
     return new CdpSession(socket);
   }
 
-  send<T = unknown>(method: string, params: Record<string, unknown> = {}): Promise<T> {
+  /** Listens to a protocol event, e.g. Network.requestWillBeSent (with its flat session id). */
+  on(method: string, listener: (params: unknown, sessionId?: string) => void): void {
+    this.listeners.set(method, [...(this.listeners.get(method) ?? []), listener]);
+  }
+
+  /** Sends a command; with `sessionId`, to a target attached with `flatten: true`. */
+  send<T = unknown>(method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<T> {
     const id = ++this.nextId;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      this.socket.send(JSON.stringify({ id, method, params }));
+      this.socket.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
     });
   }
 
@@ -59,6 +69,12 @@ export class CdpSession {
   close(): void {
     this.socket.close();
   }
+}
+
+/** A CDP session on the browser itself (targets, auto-attach). */
+export async function connectToBrowser(port: number): Promise<CdpSession> {
+  const version = (await (await fetch(`http://127.0.0.1:${port}/json/version`)).json()) as { webSocketDebuggerUrl: string };
+  return CdpSession.connect(version.webSocketDebuggerUrl);
 }
 
 /** The browser's debugging port, from the profile's DevToolsActivePort file. */

@@ -13,6 +13,8 @@ export interface FixtureServer {
   wsOrigin: string;
   /** Sockets the server currently holds, by request path + query. */
   liveSockets(): string[];
+  /** Paths of every HTTP request the server received, in order. */
+  requestedPaths(): string[];
   close(): Promise<void>;
 }
 
@@ -22,8 +24,10 @@ export interface FixtureServer {
  */
 export async function startFixtureServer(): Promise<FixtureServer> {
   const clients = new Map<WebSocket, string>();
+  const requested: string[] = [];
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
+    requested.push(url.pathname);
     const file = path.join(PAGES_DIR, path.basename(url.pathname) || 'index.html');
     readFile(file).then(
       (body) => {
@@ -48,6 +52,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     origin: `http://127.0.0.1:${port}`,
     wsOrigin: `ws://127.0.0.1:${port}`,
     liveSockets: () => [...clients.values()],
+    requestedPaths: () => [...requested],
     async close() {
       for (const socket of clients.keys()) socket.terminate();
       wss.close();
