@@ -29,7 +29,7 @@ export function EmptyState({ settings, onOpenSettings }: { settings: Settings; o
         ) : (
           <li>Every site is watched (you can narrow that in Settings).</li>
         )}
-        <li>Sockets opened inside Web Workers or Service Workers are not seen yet.</li>
+        <li>Sockets opened inside Web Workers, Shared Workers or Service Workers are not seen: OneSocket watches the page and its frames only.</li>
         <li>
           Have a report from someone else? <strong>Import report</strong> shows it here, read-only.
         </li>
