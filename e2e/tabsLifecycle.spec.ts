@@ -45,12 +45,15 @@ test('a reload starts a fresh record; with Preserve log the earlier page is kept
   await page.reload();
   await openSocket(page, streamConnectUrl(fixtures.wsOrigin, 'carol'));
   await expect(rows).toHaveCount(2);
-  const record = await tabRecord(serviceWorker, tabId);
-  const states = record ? record.socketOrder.map((id) => [record.sockets[id]?.identity.userId, record.sockets[id]?.state]) : [];
-  expect(states).toEqual([
-    ['bob', 'closed'],
-    ['carol', expect.stringMatching(/connecting|open/)],
-  ]);
+  await expect
+    .poll(async () => {
+      const record = await tabRecord(serviceWorker, tabId);
+      return record ? record.socketOrder.map((id) => [record.sockets[id]?.identity.userId, record.sockets[id]?.state]) : [];
+    })
+    .toEqual([
+      ['bob', 'closed'],
+      ['carol', expect.stringMatching(/connecting|open/)],
+    ]);
 });
 
 test('a crashed tab’s sockets are closed in the record and its badge clears', async ({ context, fixtures, serviceWorker, tabIdOf }) => {
