@@ -55,6 +55,27 @@ export function overlapPastGrace(sockets: SocketRecord[], now: number, graceWind
   return { past: now >= dueAt, dueAt };
 }
 
+/**
+ * The shared shape of the overlap rules: for each group of live sockets that must not overlap,
+ * a candidate once the overlap outlasts the grace window, else the time to look again.
+ */
+export function overlapFindings(
+  groups: Map<string, SocketRecord[]>,
+  now: number,
+  graceWindowMs: number,
+  candidateFor: (key: string, sockets: SocketRecord[]) => FindingCandidate,
+): RuleResult {
+  const candidates: FindingCandidate[] = [];
+  let nextCheckAt: number | null = null;
+  for (const [key, sockets] of groups) {
+    const overlap = overlapPastGrace(sockets, now, graceWindowMs);
+    if (!overlap) continue;
+    if (overlap.past) candidates.push(candidateFor(key, sockets));
+    else nextCheckAt = earliest(nextCheckAt, overlap.dueAt);
+  }
+  return { candidates, nextCheckAt };
+}
+
 export function earliest(a: number | null, b: number | null): number | null {
   if (a === null) return b;
   if (b === null) return a;
