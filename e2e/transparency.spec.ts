@@ -40,5 +40,8 @@ test('a page sees the same WebSocket with and without the extension', async ({ c
   expect(without.checks.sourceText).toMatchObject({ constructor: 'function WebSocket() { [native code] }', send: 'function send() { [native code] }' });
 
   // And the hook was there all along: every socket the page made is recorded.
-  await expect.poll(async () => (await recordedSockets(serviceWorker, tabId)).length).toBe(withExtension.socketsConstructed);
+  const webSockets = async () => (await recordedSockets(serviceWorker, tabId)).filter((socket) => socket.transport === 'websocket');
+  await expect.poll(async () => (await webSockets()).length).toBe(withExtension.socketsConstructed);
+  // The /longpoll requests of the HTTP checks were seen too (connect, polls, a refused one).
+  expect((await recordedSockets(serviceWorker, tabId)).some((socket) => socket.transport === 'longpoll')).toBe(true);
 });

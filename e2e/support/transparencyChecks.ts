@@ -88,7 +88,8 @@ export async function runTransparencyChecks(wsOrigin: string): Promise<Transpare
   checks.exceptions = {
     callWithoutNew: errorOf(() => (WebSocket as unknown as (url: string) => unknown)(`${wsOrigin}/x`)),
     noArguments: errorOf(() => new (WebSocket as unknown as new () => WebSocket)()),
-    badUrl: errorOf(() => open('not a url')),
+    relativeUrl: errorOf(() => open('not a url')),
+    badUrl: errorOf(() => open('ws://[')),
     badScheme: errorOf(() => open('ftp://127.0.0.1/')),
     fragment: errorOf(() => open(`${wsOrigin}/fragment#hash`).close()),
     duplicateProtocols: errorOf(() => open(`${wsOrigin}/x`, ['chat', 'chat'])),
@@ -213,6 +214,46 @@ export async function runTransparencyChecks(wsOrigin: string): Promise<Transpare
   window.WebSocket = Original;
   checks.restored = window.WebSocket === Original;
   checks.finalOrder = order;
+
+  // XMLHttpRequest and fetch, which the hook wraps for the long-poll view: a long-poll URL
+  // and an ordinary one behave as without us, events, errors and all.
+  const xhrEvents = (url: string): Promise<string[]> =>
+    new Promise((resolve) => {
+      const xhr = new XMLHttpRequest();
+      const seen: string[] = [];
+      xhr.onreadystatechange = () => seen.push(`readystate:${xhr.readyState}`);
+      for (const type of ['loadstart', 'progress', 'load', 'error']) xhr.addEventListener(type, () => seen.push(type));
+      xhr.onloadend = () => resolve([...seen, `loadend:${xhr.status}:${xhr.responseText.length}`]);
+      xhr.open('GET', url);
+      xhr.send();
+    });
+  const fetched = async (input: () => Promise<Response>): Promise<unknown> => {
+    try {
+      const response = await input();
+      return { status: response.status, type: response.type, body: (await response.text()).length, bodyUsed: response.bodyUsed };
+    } catch (error) {
+      return { rejected: `${(error as Error).name}: ${(error as Error).message}` };
+    }
+  };
+  const plainFetch = fetch;
+  checks.http = {
+    xhrBadMethod: errorOf(() => new XMLHttpRequest().open('BAD METHOD', '/')),
+    xhrSendBeforeOpen: errorOf(() => new XMLHttpRequest().send()),
+    xhrOrdinary: await xhrEvents('/blank.html'),
+    xhrLongPoll: await xhrEvents('/longpoll?connection_id=abc'),
+    xhrSync: (() => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('GET', '/longpoll?json=%7B%7D', false);
+      xhr.send();
+      return [xhr.status, xhr.responseText.length];
+    })(),
+    fetchReturnsPromise: fetch('/blank.html') instanceof Promise,
+    fetchOrdinary: await fetched(() => fetch('/blank.html')),
+    fetchLongPoll: await fetched(() => fetch(new Request('/longpoll?connection_id=abc'))),
+    fetchUnbound: await fetched(() => plainFetch('/longpoll?close=true&connection_id=abc')),
+    fetchRefused: await fetched(() => fetch('http://127.0.0.1:9/longpoll')),
+    fetchBadInit: await fetched(() => fetch('/longpoll', { method: 'GET', body: 'not allowed' })),
+  };
 
   for (const socket of held) socket.close();
   return { checks, socketsConstructed };
