@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, parseReport } from './report';
+import { createTabState } from './tabState';
 import { streamConnectUrl, Timeline } from './testing/timeline';
 
 function sampleReport() {
@@ -26,5 +27,15 @@ describe('parseReport', () => {
     const result = parseReport(JSON.stringify(report));
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error).toContain('sockets/1: Instance does not have required property "state".');
+  });
+});
+
+describe('what a report says was dropped', () => {
+  it('counts evicted sockets and refused events, and an import shows them again', () => {
+    const state = { ...createTabState(3, 'https://app.example/', 0), evictedSockets: 12, droppedEvents: 40 };
+    const report = buildReport(state, { now: 1000, toolVersion: 't', redact: true });
+    expect(report.dropped).toEqual({ sockets: 12, events: 40 });
+    const parsed = parseReport(JSON.stringify(report));
+    expect(parsed.ok && parsed.report.dropped).toEqual({ sockets: 12, events: 40 });
   });
 });

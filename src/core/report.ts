@@ -47,6 +47,11 @@ export interface Report {
   page: { tabId: number; url: string };
   sockets: ReportSocket[];
   findings: ReportFinding[];
+  /**
+   * What the record no longer holds (optional, absent in reports of older builds): sockets
+   * evicted past the per-tab cap, and malformed or over-cap events refused.
+   */
+  dropped?: { sockets: number; events: number };
 }
 
 export interface ReportOptions {
@@ -97,6 +102,7 @@ export function buildReport(tabState: TabState, options: ReportOptions): Report 
       at: finding.at,
       active: finding.active,
     })),
+    dropped: { sockets: state.evictedSockets ?? 0, events: state.droppedEvents },
   };
 }
 

@@ -54,7 +54,7 @@ export function importedView(report: Report): TabView {
   const startedAt = Math.min(createdAt, ...report.sockets.map((socket) => socket.openedAt ?? createdAt));
   return {
     // From a fresh record, so fields the report does not carry start as a new tab's would.
-    state: { ...createTabState(report.page.tabId, report.page.url, startedAt), sockets, socketOrder: report.sockets.map((socket) => socket.id), findings, nextFindingSeq: findings.length },
+    state: { ...createTabState(report.page.tabId, report.page.url, startedAt), sockets, socketOrder: report.sockets.map((socket) => socket.id), findings, nextFindingSeq: findings.length, evictedSockets: report.dropped?.sockets ?? 0, droppedEvents: report.dropped?.events ?? 0 },
     settings: DEFAULT_SETTINGS,
     // The picture is frozen at the moment the report was made: live bars end there.
     now: createdAt,
