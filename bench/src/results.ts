@@ -1,0 +1,108 @@
+import type { ChurnResult } from './scenarios/churn';
+import type { HookOverheadResult } from './scenarios/hookOverhead';
+import type { Comparison } from './scenarios/interleaved';
+import type { LatencyResult } from './scenarios/latency';
+import type { ScaleResult } from './scenarios/scale';
+import { round } from './stats';
+
+export interface LoadSample {
+  /** 1-minute load average of the machine (other processes included). */
+  load1: number;
+  at: string;
+}
+
+export interface BenchResults {
+  format: 'onesocket-bench';
+  version: 1;
+  createdAt: string;
+  quick: boolean;
+  machine: { cpus: number; cpuModel: string; memoryBytes: number; node: string; chromium: string };
+  commit: { sha: string; dirty: boolean };
+  /** Load average before and after each scenario: above the core count, figures are suspect. */
+  load: Record<string, { before: LoadSample; after: LoadSample }>;
+  durationMs: number;
+  hookOverhead?: HookOverheadResult;
+  churn?: ChurnResult;
+  latency?: LatencyResult;
+  scale?: ScaleResult;
+}
+
+interface Row {
+  measure: string;
+  result: string;
+  target: string;
+  met: boolean | null;
+}
+
+const ms = (value: number): string => `${round(value)} ms`;
+const mb = (bytes: number): string => `${round(bytes / 1024 / 1024)} MB`;
+const ratio = (value: number): string => `×${value.toFixed(3)}`;
+
+function comparisonRow(measure: string, comparison: Comparison, maxRatio: number | null): Row {
+  const pairs = comparison.pairRatios;
+  return {
+    measure,
+    result:
+      `${ms(comparison.withExtension.time.median)} vs ${ms(comparison.withoutExtension.time.median)}: ${ratio(comparison.ratio)} ` +
+      `(runs ${ratio(Math.min(...pairs))}–${ratio(Math.max(...pairs))}; CPU ${comparison.cpuRatio === null ? 'n/a' : ratio(comparison.cpuRatio)})`,
+    target: maxRatio === null ? '—' : `≤ ${ratio(maxRatio)}`,
+    met: maxRatio === null ? null : comparison.ratio <= maxRatio,
+  };
+}
+
+/** The figures as rows, each with its target from the issue where it has one. */
+function rows(results: BenchResults): Row[] {
+  const out: Row[] = [];
+  const { hookOverhead, churn, latency, scale } = results;
+  if (hookOverhead) {
+    const { small, large } = hookOverhead;
+    out.push(comparisonRow(`Hook overhead, ${small.messages.toLocaleString('en')} × ${small.bytes} B echoed`, small, 1.03));
+    out.push(comparisonRow(`Hook overhead, ${large.messages.toLocaleString('en')} × ${large.bytes / 1024} KB echoed`, large, 1.01));
+  }
+  if (churn) out.push(comparisonRow(`Churn, ${churn.sockets.toLocaleString('en')} sockets opened and closed`, churn, null));
+  if (latency) {
+    for (const [measure, summary] of [
+      ['Latency, new WebSocket → row in panel', latency.socketToRow],
+      ['Latency, send() → counter in panel', latency.messageToCounter],
+    ] as const) {
+      out.push({
+        measure,
+        result: `p50 ${ms(summary.p50)}, p95 ${ms(summary.p95)}, max ${ms(summary.max)} (${summary.samples} samples)`,
+        target: measure.includes('row') ? 'p95 < 100 ms' : '—',
+        met: measure.includes('row') ? summary.p95 < 100 : null,
+      });
+    }
+  }
+  if (scale) {
+    const label = `${scale.sockets.toLocaleString('en')} sockets, ${scale.frames.toLocaleString('en')} frames`;
+    out.push({
+      measure: `Scale, ${label}: events kept`,
+      result:
+        `${scale.counted.sockets} sockets, ${scale.counted.messages} frames, ${scale.counted.droppedEvents} dropped; worker caught up ${ms(scale.catchUpMs)}, ` +
+        `panel ${ms(scale.panelCatchUpMs)} after the last echo` +
+        (scale.cpu ? `; CPU: page ${ms(scale.cpu.page)}, extension ${ms(scale.cpu.extension)}, browser ${ms(scale.cpu.browser)}` : ''),
+      target: 'none dropped',
+      met: scale.complete,
+    });
+    out.push({
+      measure: 'Scale: worker heap',
+      result: `${mb(scale.workerHeap.retainedBytes)} retained after GC, ${mb(scale.workerHeap.peakBytes)} peak in use`,
+      target: '< 64 MB',
+      met: scale.workerHeap.retainedBytes < 64 * 1024 * 1024,
+    });
+    out.push({
+      measure: 'Scale: Filter keystroke → next paint',
+      result: `p50 ${ms(scale.filterKeystroke.p50)}, p95 ${ms(scale.filterKeystroke.p95)}, max ${ms(scale.filterKeystroke.max)} (${scale.filterKeystroke.samples} keys)`,
+      target: '< 50 ms',
+      met: scale.filterKeystroke.p95 < 50,
+    });
+  }
+  return out;
+}
+
+/** The results as a Markdown table (printed, and pasted into the README's Performance section). */
+export function resultsTable(results: BenchResults): string {
+  const lines = ['| Measure | Result | Target | Met |', '| --- | --- | --- | --- |'];
+  for (const row of rows(results)) lines.push(`| ${row.measure} | ${row.result} | ${row.target} | ${row.met === null ? '' : row.met ? 'yes' : '**no**'} |`);
+  return lines.join('\n');
+}
