@@ -22,18 +22,28 @@ function isPanelRequest(value: unknown): value is PanelRequest {
   return typeof request.tabId === 'number' && TAB_REQUESTS.has(String(request.kind));
 }
 
-/** Calls `send` at most once per `intervalMs`, trailing: the last change is always sent. */
+/**
+ * A send that took d ms is followed by at least d × this of quiet. Posting a snapshot (redact,
+ * serialise) costs in proportion to the tab's size, and the panel pays as much again to take it
+ * in: at a fixed 50 ms a tab of a thousand busy sockets kept the worker posting and the panel
+ * parsing without pause (bench: scale run). Small tabs still get a snapshot every 50 ms.
+ */
+const PAUSE_PER_SEND_MS = 4;
+
+/** Calls `send` at most once per `intervalMs` (longer after a costly send), trailing: the last change is always sent. */
 function throttled(send: () => void, intervalMs: number): { soon(): void; now(): void; cancel(): void } {
-  let lastSent = 0;
+  let nextAllowed = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const run = (): void => {
     timer = null;
-    lastSent = Date.now();
+    const started = Date.now();
     send();
+    const finished = Date.now();
+    nextAllowed = started + Math.max(intervalMs, (finished - started) * (1 + PAUSE_PER_SEND_MS));
   };
   return {
     soon() {
-      if (timer === null) timer = setTimeout(run, Math.max(0, lastSent + intervalMs - Date.now()));
+      if (timer === null) timer = setTimeout(run, Math.max(0, nextAllowed - Date.now()));
     },
     now() {
       if (timer !== null) clearTimeout(timer);

@@ -68,6 +68,35 @@ describe('createTabStore', () => {
     expect(store.get(7)?.findings.find((f) => f.rule === 'connection-limit')).toMatchObject({ active: false });
   });
 
+  it('never overlaps writes of a tab, and spaces them by what they cost', async () => {
+    const persistence = memoryPersistence();
+    let writing = 0;
+    let overlapped = false;
+    let writes = 0;
+    const save = persistence.save;
+    // A write of a large tab takes 100 ms (storage.session serialises every changed socket).
+    persistence.save = async (state) => {
+      if (writing++ > 0) overlapped = true;
+      writes++;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await save(state);
+      writing--;
+    };
+    const store = createTabStore({ persistence, settings: () => DEFAULT_SETTINGS });
+    await store.apply(7, connect('a', 'alice', 10_000));
+    // One second of a busy socket: a change every 10 ms.
+    for (let i = 0; i < 100; i++) {
+      await store.apply(7, [{ type: 'hook', event: { type: 'message', socketId: 'a', at: Date.now(), direction: 'in', size: 1, binary: false, preview: 'x' } }]);
+      await vi.advanceTimersByTimeAsync(10);
+    }
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(overlapped).toBe(false);
+    // Every 50 ms would be 20 writes; after a 100 ms write the next waits 400 ms.
+    expect(writes).toBeLessThanOrEqual(6);
+    // The last change is written all the same.
+    expect(persistence.saved.get(7)?.sockets.a?.messagesReceived).toBe(100);
+  });
+
   it('drops a closed tab from memory and storage', async () => {
     const persistence = memoryPersistence();
     const store = createTabStore({ persistence, settings: () => DEFAULT_SETTINGS });

@@ -34,6 +34,15 @@ export interface TabStoreOptions {
 }
 
 /**
+ * After a write that took d ms the next waits at least d × this (and never overlaps it), so
+ * writing keeps to about a fifth of the worker's time. A tab whose sockets all chat at once
+ * changes every socket between writes; writing those every 50 ms kept the worker and the
+ * browser process (which holds storage.session) busy and the page's sockets waiting (bench:
+ * scale run).
+ */
+const PAUSE_PER_WRITE_MS = 4;
+
+/**
  * The worker's per-tab records: one reducer (core/tabState) behind them, rules evaluated after
  * every change, a timer for the next moment a rule's answer changes on its own (grace windows),
  * and every change persisted, since the worker may be killed at any moment.
@@ -57,22 +66,32 @@ export function createTabStore(options: TabStoreOptions): TabStore {
     (error: unknown) => console.error('OneSocket: could not restore tab records', error),
   );
 
+  /** Per tab, how long its last write took (ms). */
+  const writeCosts = new Map<number, number>();
+
   function persistSoon(tabId: number): void {
     if (persistTimers.has(tabId)) return;
+    const previous = persisting.get(tabId) ?? Promise.resolve();
+    const delay = Math.max(persistDelayMs, (writeCosts.get(tabId) ?? 0) * PAUSE_PER_WRITE_MS);
     const written = new Promise<void>((resolve) => {
       persistTimers.set(
         tabId,
         setTimeout(() => {
           persistTimers.delete(tabId);
-          const state = states.get(tabId);
-          const write = state ? options.persistence.save(state) : Promise.resolve();
-          write
-            .catch((error: unknown) => console.error('OneSocket: could not persist tab', tabId, error))
-            .finally(() => {
-              if (persisting.get(tabId) === written) persisting.delete(tabId);
-              resolve();
-            });
-        }, persistDelayMs),
+          // Writes of one tab never overlap; this one takes the state as it is when it starts.
+          void previous.then(() => {
+            const state = states.get(tabId);
+            const started = now();
+            const write = state ? options.persistence.save(state) : Promise.resolve();
+            return write
+              .catch((error: unknown) => console.error('OneSocket: could not persist tab', tabId, error))
+              .finally(() => {
+                writeCosts.set(tabId, now() - started);
+                if (persisting.get(tabId) === written) persisting.delete(tabId);
+                resolve();
+              });
+          });
+        }, delay),
       );
     });
     persisting.set(tabId, written);
@@ -161,6 +180,7 @@ export function createTabStore(options: TabStoreOptions): TabStore {
       if (pending !== undefined) clearTimeout(pending);
       persistTimers.delete(tabId);
       persisting.delete(tabId);
+      writeCosts.delete(tabId);
       await options.persistence.remove(tabId);
     },
     subscribe(listener) {

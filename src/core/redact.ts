@@ -51,9 +51,20 @@ function redactSocket(socket: SocketRecord): SocketRecord {
   };
 }
 
+/**
+ * Redacted copies by socket record. Records are immutable (the reducer shares the unchanged
+ * ones between states), so a socket that did not change since the last snapshot is not
+ * redacted again: in a large tab most sockets are idle while a few chat.
+ */
+const redactedSockets = new WeakMap<SocketRecord, SocketRecord>();
+
 /** The tab's state as it may leave the worker while redaction is on. */
 export function redactTabState(state: TabState): TabState {
   const sockets: TabState['sockets'] = {};
-  for (const [id, socket] of Object.entries(state.sockets)) sockets[id] = redactSocket(socket);
+  for (const [id, socket] of Object.entries(state.sockets)) {
+    let redacted = redactedSockets.get(socket);
+    if (redacted === undefined) redactedSockets.set(socket, (redacted = redactSocket(socket)));
+    sockets[id] = redacted;
+  }
   return { ...state, sockets, pages: state.pages.map((page) => ({ ...page, url: redactUrl(page.url) })) };
 }
