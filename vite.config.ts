@@ -8,15 +8,39 @@ import manifest from './manifest.json' with { type: 'json' };
 // (../shared/field-notes.md, "Building the extension with crxjs").
 const contentScripts = ['src/content/relay.ts', 'src/content/hook.ts'];
 
-export default defineConfig({
-  plugins: [preact(), crx({ manifest: manifest as ManifestV3Export, contentScripts: { standaloneFiles: contentScripts } })],
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    sourcemap: false,
-    rolldownOptions: {
-      // Pages the manifest does not name must be listed to be built.
-      input: { panel: 'src/devtools/panel.html', rule: 'src/devtools/rule.html' },
+/**
+ * Firefox MV3 has no extension service worker (background scripts instead), needs a gecko id,
+ * and supports `world: "MAIN"` content scripts from 128 on.
+ */
+function firefoxManifest(): ManifestV3Export {
+  const { minimum_chrome_version: _chromeOnly, background, ...rest } = manifest;
+  return {
+    ...rest,
+    background: { scripts: [background.service_worker], type: background.type },
+    browser_specific_settings: { gecko: { id: 'onesocket@onesocket.dev', strict_min_version: '128.0' } },
+  } as unknown as ManifestV3Export;
+}
+
+// `vite build` makes the Chrome extension in dist/; `vite build --mode firefox` the Firefox one.
+export default defineConfig(({ mode }) => {
+  const firefox = mode === 'firefox';
+  return {
+    plugins: [
+      preact(),
+      crx({
+        manifest: firefox ? firefoxManifest() : (manifest as ManifestV3Export),
+        browser: firefox ? 'firefox' : 'chrome',
+        contentScripts: { standaloneFiles: contentScripts },
+      }),
+    ],
+    build: {
+      outDir: firefox ? 'dist-firefox' : 'dist',
+      emptyOutDir: true,
+      sourcemap: false,
+      rolldownOptions: {
+        // Pages the manifest does not name must be listed to be built.
+        input: { panel: 'src/devtools/panel.html', rule: 'src/devtools/rule.html' },
+      },
     },
-  },
+  };
 });

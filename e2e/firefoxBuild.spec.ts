@@ -1,0 +1,28 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+
+/**
+ * `npm run build:firefox` writes dist-firefox/ (product spec). Playwright cannot drive stock
+ * Firefox, so this checks the build itself: what Firefox MV3 needs is there, and every file the
+ * manifest names exists.
+ */
+const DIST = path.resolve(import.meta.dirname, '../dist-firefox');
+
+test('the Firefox build has background scripts, a gecko id and every file its manifest names', () => {
+  const manifest = JSON.parse(readFileSync(path.join(DIST, 'manifest.json'), 'utf8'));
+  expect(manifest.manifest_version).toBe(3);
+  expect(manifest.background.service_worker).toBeUndefined();
+  expect(manifest.browser_specific_settings.gecko).toMatchObject({ id: expect.any(String), strict_min_version: '128.0' });
+  expect(manifest.minimum_chrome_version).toBeUndefined();
+  const hook = manifest.content_scripts.find((script: { world?: string }) => script.world === 'MAIN');
+  expect(hook).toMatchObject({ run_at: 'document_start', all_frames: true });
+  const named: string[] = [
+    ...manifest.background.scripts,
+    ...manifest.content_scripts.flatMap((script: { js: string[] }) => script.js),
+    manifest.devtools_page,
+    manifest.action.default_popup,
+    manifest.options_page,
+  ];
+  for (const file of named) expect(existsSync(path.join(DIST, file)), file).toBe(true);
+});
