@@ -44,7 +44,7 @@ function comparisonRow(measure: string, comparison: Comparison, maxRatio: number
     measure,
     result:
       `${ms(comparison.withExtension.time.median)} vs ${ms(comparison.withoutExtension.time.median)}: ${ratio(comparison.ratio)} ` +
-      `(runs ${ratio(Math.min(...pairs))}–${ratio(Math.max(...pairs))}; CPU ${comparison.cpuRatio === null ? 'n/a' : ratio(comparison.cpuRatio)})`,
+      `(${pairs.length} pairs ${ratio(Math.min(...pairs))}–${ratio(Math.max(...pairs))}; CPU ${comparison.cpuRatio === null ? 'n/a' : ratio(comparison.cpuRatio)})`,
     target: maxRatio === null ? '—' : `≤ ${ratio(maxRatio)}`,
     met: maxRatio === null ? null : comparison.ratio <= maxRatio,
   };
