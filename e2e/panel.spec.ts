@@ -66,7 +66,8 @@ test('the detail of a socket: redacted URL decoded, payload with privacy setting
   await frames.last().click();
   await expect(detail.getByLabel('Frame data')).toHaveText('{\n  "type": "typing.start",\n  "cid": "messaging:general"\n}');
   await detail.getByRole('button', { name: 'Copy frame' }).click();
-  expect(await pasted(panel)).toBe('{"type":"typing.start","cid":"messaging:general"}');
+  // The clipboard write is asynchronous: wait for it rather than race it.
+  await expect.poll(() => pasted(panel)).toBe('{"type":"typing.start","cid":"messaging:general"}');
 
   await detail.getByRole('tab', { name: 'Initiator' }).click();
   await expect(detail.getByRole('list', { name: 'Creation stack' }).locator('li').first()).toContainText('openChatSocket');

@@ -75,7 +75,9 @@ export function handleRelayPort(port: Runtime.Port, store: TabStore, settings?: 
 /** The page hook's preview cap: sent once settings are read, and again on every change. */
 function sendHookConfig(port: Runtime.Port, settings: SettingsSource): void {
   const post = (): void => {
-    const message: RelayConfigMessage = { kind: 'hook-config', version: PROTOCOL_VERSION, previewChars: settings.current().previewChars };
+    const current = settings.current();
+    const framesKept = current.captureFrames ? current.framesPerSocket : 0;
+    const message: RelayConfigMessage = { kind: 'hook-config', version: PROTOCOL_VERSION, previewChars: current.previewChars, framesKept };
     try {
       port.postMessage(message);
     } catch {

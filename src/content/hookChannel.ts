@@ -5,22 +5,26 @@
  * side needs); until then, and if the answer is malformed, the default holds.
  */
 import {
+  DEFAULT_FRAMES_KEPT,
   DEFAULT_PREVIEW_CHARS,
   HOOK_CONFIG_EVENT_NAME,
   HOOK_EVENT_NAME,
   HOOK_SOURCE,
+  MAX_FRAMES_KEPT,
   MAX_PREVIEW_CHARS,
   PROTOCOL_VERSION,
   type HookEvent,
   type HookMessage,
 } from '../core/protocol';
-import { parseJson, reflectApply, stringify } from './natives';
+import { compactFrames } from './compactFrames';
+import { parseJson, reflectApply, SafeWeakMap, stringify } from './natives';
 
 const FLUSH_DELAY_MS = 20;
 const FLUSH_AT_EVENTS = 500;
 
 export interface HookChannel {
-  record(event: HookEvent): void;
+  /** Queues an event; an `essential` one (a frame that names the user) is never folded away. */
+  record(event: HookEvent, essential?: boolean): void;
   /** Dispatch what is queued now (a close is what the panel most wants to see at once). */
   flushNow(): void;
   /** Characters of text (and three per byte of hex) a preview may hold. */
@@ -37,11 +41,14 @@ export function createHookChannel(win: HookWindow): HookChannel {
   let queue: HookEvent[] = [];
   let flushScheduled = false;
   let previewChars = DEFAULT_PREVIEW_CHARS;
+  let framesKept = DEFAULT_FRAMES_KEPT;
+  const essentialEvents = new SafeWeakMap<HookEvent, true>();
+  const isEssential = (event: HookEvent): boolean => essentialEvents.get(event) === true;
 
   function flushNow(): void {
     flushScheduled = false;
     if (queue.length === 0) return;
-    const message: HookMessage = { source: HOOK_SOURCE, version: PROTOCOL_VERSION, events: queue };
+    const message: HookMessage = { source: HOOK_SOURCE, version: PROTOCOL_VERSION, events: compactFrames(queue, framesKept, isEssential) };
     queue = [];
     try {
       reflectApply(dispatch, win, [new NativeCustomEvent(HOOK_EVENT_NAME, { detail: stringify(message) })]);
@@ -56,11 +63,13 @@ export function createHookChannel(win: HookWindow): HookChannel {
       try {
         const detail: unknown = (event as CustomEvent<unknown>).detail;
         if (typeof detail !== 'string') return;
-        const config = parseJson(detail) as { source?: unknown; previewChars?: unknown } | null;
-        const cap = config?.previewChars;
-        if (config?.source !== HOOK_SOURCE || typeof cap !== 'number') return;
-        // The page can forge this event too: it may only choose a whole cap within bounds.
-        if (cap >= 0 && cap <= MAX_PREVIEW_CHARS && cap % 1 === 0) previewChars = cap;
+        const config = parseJson(detail) as { source?: unknown; previewChars?: unknown; framesKept?: unknown } | null;
+        if (config?.source !== HOOK_SOURCE) return;
+        // The page can forge this event too: it may only choose whole numbers within bounds.
+        const cap = config.previewChars;
+        if (typeof cap === 'number' && cap >= 0 && cap <= MAX_PREVIEW_CHARS && cap % 1 === 0) previewChars = cap;
+        const kept = config.framesKept;
+        if (typeof kept === 'number' && kept >= 0 && kept <= MAX_FRAMES_KEPT && kept % 1 === 0) framesKept = kept;
       } catch {
         // Not ours, or malformed: keep the current cap.
       }
@@ -68,7 +77,8 @@ export function createHookChannel(win: HookWindow): HookChannel {
   ]);
 
   return {
-    record(event) {
+    record(event, essential) {
+      if (essential) essentialEvents.set(event, true);
       queue[queue.length] = event;
       if (queue.length >= FLUSH_AT_EVENTS) flushNow();
       else if (!flushScheduled) {

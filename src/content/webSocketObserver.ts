@@ -71,7 +71,7 @@ export function observeWebSockets({ win, channel, disguise, captureStack, nextId
     const seen = direction === 'in' ? entry.framesIn++ : entry.framesOut++;
     const cap = channel.previewChars();
     const preview = previewPayload(data, seen < IDENTITY_FRAMES && cap < IDENTITY_PREVIEW_CHARS ? IDENTITY_PREVIEW_CHARS : cap);
-    channel.record({ type: 'message', socketId: entry.id, at: now(), direction, size: payloadSize(data), binary: typeof data !== 'string', preview });
+    channel.record({ type: 'message', socketId: entry.id, at: now(), direction, size: payloadSize(data), binary: typeof data !== 'string', preview }, seen < IDENTITY_FRAMES);
   }
 
   function listen(socket: object, type: string, listener: (event: Event) => void): void {

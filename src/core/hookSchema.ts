@@ -35,6 +35,15 @@ const hookEvent = v.variant('type', [
     binary: v.boolean(),
     preview: boundedText(MAX_TEXT),
   }),
+  v.strictObject({
+    type: v.literal('traffic'),
+    socketId,
+    at: time,
+    sent: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    received: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    bytesSent: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    bytesReceived: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  }),
   v.strictObject({ type: v.literal('error'), socketId, at: time }),
   v.strictObject({
     type: v.literal('closing'),

@@ -70,6 +70,11 @@ export type HookEvent =
       /** Capped preview: text as is, binary in hex. */
       preview: string;
     }
+  /**
+   * Frames the hook counted but did not ship one by one: in a busy flush window only the
+   * newest frames of a socket (as many as the worker's history keeps) travel with previews.
+   */
+  | { type: 'traffic'; socketId: string; at: number; sent: number; received: number; bytesSent: number; bytesReceived: number }
   | { type: 'error'; socketId: string; at: number }
   | { type: 'closing'; socketId: string; at: number; code: number | null; reason: string }
   | {
@@ -114,12 +119,19 @@ export type RelayMessage = RelayPayload & { relayId: string; seq: number };
 export type RelayAck = { kind: 'ack'; version: typeof PROTOCOL_VERSION; seq: number };
 
 /** Background -> relay, over the same port: what the hook in that frame should use. */
-export type RelayConfigMessage = { kind: 'hook-config'; version: typeof PROTOCOL_VERSION; previewChars: number };
+export type RelayConfigMessage = { kind: 'hook-config'; version: typeof PROTOCOL_VERSION; previewChars: number; framesKept: number };
+
+/** Frames per socket the hook ships with previews per flush until the worker says otherwise. */
+export const DEFAULT_FRAMES_KEPT = 50;
+/** Largest number of frames kept per socket that the hook accepts. */
+export const MAX_FRAMES_KEPT = 1_000;
 
 /** The config the relay hands the hook (serialised to JSON in a HOOK_CONFIG_EVENT_NAME event). */
 export interface HookConfig {
   source: typeof HOOK_SOURCE;
   previewChars: number;
+  /** Frames per socket worth a preview (the worker's history size; 0 with capture off). */
+  framesKept: number;
 }
 
 /** Panel -> background, over a PORT_PANEL port. */

@@ -101,6 +101,14 @@ function applyHookEvent(socket: SocketRecord, event: HookEvent, settings: Settin
       return socket.state === 'connecting' ? { ...socket, state: 'open', openAt: event.at } : socket;
     case 'message':
       return withFrame(socket, event, settings);
+    case 'traffic':
+      return {
+        ...socket,
+        messagesSent: socket.messagesSent + event.sent,
+        messagesReceived: socket.messagesReceived + event.received,
+        bytesSent: socket.bytesSent + event.bytesSent,
+        bytesReceived: socket.bytesReceived + event.bytesReceived,
+      };
     case 'error':
       return { ...socket, errored: true };
     case 'closing':
