@@ -5,7 +5,7 @@
  */
 import browser from 'webextension-polyfill';
 import { PORT_PANEL, PORT_RELAY } from '../core/protocol';
-import { updateBadge } from './badge';
+import { forgetBadge, updateBadge } from './badge';
 import { handlePanelPort } from './panelPort';
 import { handleRelayPort } from './relayPort';
 import { createSessionPersistence } from './sessionPersistence';
@@ -31,7 +31,10 @@ browser.runtime.onConnect.addListener((port) => {
   } else if (port.name === PORT_PANEL) handlePanelPort(port, store, settings);
 });
 
-browser.tabs.onRemoved.addListener((tabId) => void store.remove(tabId));
+browser.tabs.onRemoved.addListener((tabId) => {
+  forgetBadge(tabId);
+  void store.remove(tabId);
+});
 
 // Tabs closed while the worker was asleep leave records behind: drop them on wake.
 void store.ready.then(async () => {
