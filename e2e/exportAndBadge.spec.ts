@@ -1,15 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { Page, Worker } from '@playwright/test';
+import type { Worker } from '@playwright/test';
 import { expect, test } from './support/extension';
+import { openSockets } from './support/pageSockets';
 import { assertValidReport } from './support/reportSchema';
 import { streamConnectUrl } from './support/streamUrls';
-
-async function openSockets(page: Page, urls: string[]): Promise<void> {
-  await page.evaluate((all) => {
-    const held = ((window as unknown as { held?: WebSocket[] }).held ??= []);
-    for (const url of all) held.push(new WebSocket(url));
-  }, urls);
-}
 
 async function badgeOf(serviceWorker: Worker, tabId: number): Promise<{ text: string; color: number[] }> {
   return serviceWorker.evaluate(async (id) => ({

@@ -1,19 +1,12 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './support/extension';
+import { openSockets } from './support/pageSockets';
 import { streamConnectUrl } from './support/streamUrls';
 import { tabRecord } from './support/tabRecord';
-
-async function openSocket(page: Page, url: string): Promise<void> {
-  await page.evaluate((target) => {
-    const w = window as unknown as { held?: WebSocket[] };
-    (w.held ??= []).push(new WebSocket(target));
-  }, url);
-}
 
 test('closing a tab drops its record', async ({ context, fixtures, serviceWorker, tabIdOf }) => {
   const page = await context.newPage();
   await page.goto(`${fixtures.origin}/blank.html`);
-  await openSocket(page, streamConnectUrl(fixtures.wsOrigin, 'alice'));
+  await openSockets(page, [streamConnectUrl(fixtures.wsOrigin, 'alice')]);
   const tabId = await tabIdOf(page);
   await expect.poll(async () => (await tabRecord(serviceWorker, tabId))?.socketOrder.length).toBe(1);
   await page.close();
@@ -29,21 +22,21 @@ test('a reload starts a fresh record; with Preserve log the earlier page is kept
 }) => {
   const page = await context.newPage();
   await page.goto(`${fixtures.origin}/blank.html`);
-  await openSocket(page, streamConnectUrl(fixtures.wsOrigin, 'alice'));
+  await openSockets(page, [streamConnectUrl(fixtures.wsOrigin, 'alice')]);
   const tabId = await tabIdOf(page);
   const panel = await openPanel(page);
   const rows = panel.getByRole('table', { name: 'Connections' }).locator('tbody tr');
   await expect(rows).toHaveCount(1);
 
   await page.reload();
-  await openSocket(page, streamConnectUrl(fixtures.wsOrigin, 'bob'));
+  await openSockets(page, [streamConnectUrl(fixtures.wsOrigin, 'bob')]);
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('bob');
 
   await panel.getByRole('checkbox', { name: 'Preserve log' }).check();
   await expect.poll(async () => (await tabRecord(serviceWorker, tabId))?.preserveLog).toBe(true);
   await page.reload();
-  await openSocket(page, streamConnectUrl(fixtures.wsOrigin, 'carol'));
+  await openSockets(page, [streamConnectUrl(fixtures.wsOrigin, 'carol')]);
   await expect(rows).toHaveCount(2);
   await expect
     .poll(async () => {
@@ -59,8 +52,8 @@ test('a reload starts a fresh record; with Preserve log the earlier page is kept
 test('a crashed tab’s sockets are closed in the record and its badge clears', async ({ context, fixtures, serviceWorker, tabIdOf }) => {
   const page = await context.newPage();
   await page.goto(`${fixtures.origin}/blank.html`);
-  await openSocket(page, streamConnectUrl(fixtures.wsOrigin, 'alice'));
-  await openSocket(page, streamConnectUrl(fixtures.wsOrigin, 'alice'));
+  await openSockets(page, [streamConnectUrl(fixtures.wsOrigin, 'alice')]);
+  await openSockets(page, [streamConnectUrl(fixtures.wsOrigin, 'alice')]);
   const tabId = await tabIdOf(page);
   await expect.poll(() => serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('2');
 
@@ -85,7 +78,7 @@ test('reloading the extension leaves open pages working: their old scripts go qu
     if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text());
   });
   await page.goto(`${fixtures.origin}/blank.html`);
-  await openSocket(page, `${fixtures.wsOrigin}/before`);
+  await openSockets(page, [`${fixtures.wsOrigin}/before`]);
 
   // The worker that runs reload() dies with it, so its evaluate never answers.
   void serviceWorker.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
