@@ -146,7 +146,3 @@ export type PanelRequest =
 export type PanelUpdate =
   | { kind: 'snapshot'; version: typeof PROTOCOL_VERSION; tab: import('./types').TabView }
   | { kind: 'tally'; version: typeof PROTOCOL_VERSION; tally: import('./tally').CrossTabTally; settings: import('./types').Settings };
-
-export function isHookMessageEnvelope(value: unknown): value is { source: string } {
-  return typeof value === 'object' && value !== null && (value as { source?: unknown }).source === HOOK_SOURCE;
-}
