@@ -11,6 +11,7 @@ import {
   HOOK_EVENT_NAME,
   HOOK_SOURCE,
   MAX_FRAMES_KEPT,
+  MAX_HOOK_BATCH_EVENTS,
   MAX_PREVIEW_CHARS,
   PROTOCOL_VERSION,
   type HookEvent,
@@ -20,7 +21,12 @@ import { compactFrames } from './compactFrames';
 import { parseJson, reflectApply, SafeWeakMap, stringify } from './natives';
 
 const FLUSH_DELAY_MS = 20;
-const FLUSH_AT_EVENTS = 500;
+/**
+ * A flood is dispatched once this many events wait. As large as a batch may be: folding keeps
+ * what actually travels small (the newest frames per socket), so fewer, fuller windows cost the
+ * page less (bench: small-message overhead).
+ */
+const FLUSH_AT_EVENTS = MAX_HOOK_BATCH_EVENTS;
 
 export interface HookChannel {
   /** Queues an event; an `essential` one (a frame that names the user) is never folded away. */
