@@ -18,8 +18,11 @@ import { createReliableSender } from './reliableSender';
  */
 const FORWARD_AT_EVENTS = 2_000;
 
-/** Messages held for a worker that has not acknowledged them (about 20 ms of traffic each). */
-const MAX_HELD_MESSAGES = 500;
+/**
+ * Characters (of the hook messages they came from) held for a worker that has not acknowledged
+ * them: plenty for a worker restart, bounded against a worker that never answers.
+ */
+const MAX_HELD_CHARS = 8_000_000;
 
 function isAck(value: unknown): value is RelayAck {
   const message = value as Partial<RelayAck> | null;
@@ -35,7 +38,7 @@ const port = createReconnectingPort<unknown, RelayMessage>(PORT_RELAY, {
 const sender = createReliableSender({
   relayId: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
   post: (message) => port.post(message),
-  maxHeldMessages: MAX_HELD_MESSAGES,
+  maxHeldSize: MAX_HELD_CHARS,
   onGiveUp: (message) => {
     if (message.kind === 'hook-events') dropped += message.events.length;
   },
@@ -44,14 +47,17 @@ const sender = createReliableSender({
 // config (the preview cap).
 port.listen((message) => (isAck(message) ? sender.acknowledge(message.seq) : forwardHookConfig(window, message)));
 let pending: HookEvent[] = [];
+/** Characters of the hook messages the pending events were parsed from: their held weight. */
+let pendingChars = 0;
 let dropped = 0;
 let flushScheduled = false;
 
 function flush(): void {
   flushScheduled = false;
   if (pending.length === 0 && dropped === 0) return;
-  sender.send({ kind: 'hook-events', version: PROTOCOL_VERSION, events: pending, dropped });
+  sender.send({ kind: 'hook-events', version: PROTOCOL_VERSION, events: pending, dropped }, pendingChars + 1);
   pending = [];
+  pendingChars = 0;
   dropped = 0;
 }
 
@@ -81,6 +87,7 @@ function onHookEvent(event: Event): void {
     dropped++;
   } else {
     for (const hookEvent of result.message.events) pending.push(hookEvent);
+    pendingChars += detail.length;
     if (pending.length >= FORWARD_AT_EVENTS) {
       flush();
       return;

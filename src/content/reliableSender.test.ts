@@ -7,7 +7,7 @@ const events = (n: number): RelayPayload => ({ kind: 'hook-events', version: PRO
 describe('createReliableSender', () => {
   it('numbers messages, holds them until acknowledged, and resends the rest in order', () => {
     const posted: RelayMessage[] = [];
-    const sender = createReliableSender({ relayId: 'r1', post: (m) => (posted.push(m), true), maxHeldMessages: 10, onGiveUp: () => {} });
+    const sender = createReliableSender({ relayId: 'r1', post: (m) => (posted.push(m), true), maxHeldSize: 10, onGiveUp: () => {} });
     sender.send(events(1));
     sender.send(events(2));
     sender.send(events(3));
@@ -19,11 +19,17 @@ describe('createReliableSender', () => {
     expect(posted.map((m) => m.seq)).toEqual([2, 3]);
   });
 
-  it('gives up the oldest messages beyond the cap and says which', () => {
+  it('gives up the oldest messages beyond the size cap and says which', () => {
     const givenUp: number[] = [];
-    const sender = createReliableSender({ relayId: 'r1', post: () => false, maxHeldMessages: 2, onGiveUp: (m) => givenUp.push(m.seq) });
-    for (let i = 0; i < 5; i++) sender.send(events(i));
+    const sender = createReliableSender({ relayId: 'r1', post: () => false, maxHeldSize: 100, onGiveUp: (m) => givenUp.push(m.seq) });
+    for (let i = 0; i < 5; i++) sender.send(events(i), 40);
     expect(givenUp).toEqual([1, 2, 3]);
     expect(sender.heldCount()).toBe(2);
+    // One message larger than the cap is still held: it is the newest, the one to deliver.
+    sender.send(events(9), 500);
+    expect(givenUp).toEqual([1, 2, 3, 4, 5]);
+    expect(sender.heldCount()).toBe(1);
+    sender.acknowledge(6);
+    expect(sender.heldCount()).toBe(0);
   });
 });
