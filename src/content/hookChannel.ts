@@ -18,9 +18,18 @@ import {
   type HookMessage,
 } from '../core/protocol';
 import { compactFrames } from './compactFrames';
-import { parseJson, reflectApply, SafeWeakMap, stringify } from './natives';
+import { now, parseJson, reflectApply, SafeWeakMap, stringify } from './natives';
 
 const FLUSH_DELAY_MS = 20;
+/**
+ * While a socket is busy (the last window had more of its frames than the worker keeps), frames
+ * wait this long: each window ships the newest frames' previews once, however many came, so a
+ * socket echoing thousands of frames a second costs the page, the browser and the worker a few
+ * dispatches a second rather than fifty (bench: hook overhead). Its counters then move four
+ * times a second, which is all a human reads of a blur. Anything but a frame (a socket opening
+ * or closing) still leaves within FLUSH_DELAY_MS.
+ */
+const BUSY_FLUSH_DELAY_MS = 250;
 /**
  * A flood is dispatched once this many events wait. As large as a batch may be: folding keeps
  * what actually travels small (the newest frames per socket), so fewer, fuller windows cost the
@@ -45,16 +54,24 @@ export function createHookChannel(win: HookWindow): HookChannel {
   const NativeCustomEvent = win.CustomEvent;
   const schedule = win.setTimeout;
   let queue: HookEvent[] = [];
-  let flushScheduled = false;
+  /** When the scheduled flush is due (Infinity: none is); a timer for another time is stale. */
+  let flushDue = Infinity;
+  /** The last window folded frames away: a socket is busier than its previews are worth. */
+  let busy = false;
   let previewChars = DEFAULT_PREVIEW_CHARS;
   let framesKept = DEFAULT_FRAMES_KEPT;
   const essentialEvents = new SafeWeakMap<HookEvent, true>();
   const isEssential = (event: HookEvent): boolean => essentialEvents.get(event) === true;
 
   function flushNow(): void {
-    flushScheduled = false;
-    if (queue.length === 0) return;
-    const message: HookMessage = { source: HOOK_SOURCE, version: PROTOCOL_VERSION, events: compactFrames(queue, framesKept, isEssential) };
+    flushDue = Infinity;
+    if (queue.length === 0) {
+      busy = false;
+      return;
+    }
+    const events = compactFrames(queue, framesKept, isEssential);
+    busy = events !== queue;
+    const message: HookMessage = { source: HOOK_SOURCE, version: PROTOCOL_VERSION, events };
     queue = [];
     try {
       reflectApply(dispatch, win, [new NativeCustomEvent(HOOK_EVENT_NAME, { detail: stringify(message) })]);
@@ -82,15 +99,20 @@ export function createHookChannel(win: HookWindow): HookChannel {
     },
   ]);
 
+  /** Makes sure a flush happens within `delay` ms (an earlier one may already be scheduled). */
+  function flushWithin(delay: number): void {
+    const due = now() + delay;
+    if (due >= flushDue) return;
+    flushDue = due;
+    reflectApply(schedule, win, [() => flushDue === due && flushNow(), delay]);
+  }
+
   return {
     record(event, essential) {
       if (essential) essentialEvents.set(event, true);
       queue[queue.length] = event;
       if (queue.length >= FLUSH_AT_EVENTS) flushNow();
-      else if (!flushScheduled) {
-        flushScheduled = true;
-        reflectApply(schedule, win, [flushNow, FLUSH_DELAY_MS]);
-      }
+      else flushWithin(busy && event.type === 'message' ? BUSY_FLUSH_DELAY_MS : FLUSH_DELAY_MS);
     },
     flushNow,
     previewChars: () => previewChars,

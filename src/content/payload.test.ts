@@ -1,5 +1,22 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { payloadSize, previewPayload, utf8Length } from './payload';
+import { clip, payloadSize, previewPayload, utf8Length } from './payload';
+
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+/** Heap bytes still in use after keeping `keep(i)` of 200 fresh 1 MB strings. */
+function heapKeptBy(keep: (frame: string) => string): number {
+  collectGarbage();
+  const before = process.memoryUsage().heapUsed;
+  const kept: string[] = [];
+  for (let i = 0; i < 200; i++) kept.push(keep(`${i}:`.padEnd(1_000_000, 'x')));
+  collectGarbage();
+  const used = process.memoryUsage().heapUsed - before;
+  expect(kept).toHaveLength(200);
+  return used;
+}
 
 describe('payloadSize', () => {
   it('counts UTF-8 bytes of text exactly', () => {
@@ -34,6 +51,13 @@ describe('previewPayload', () => {
   it('never reads past the cap of a large buffer', () => {
     const preview = previewPayload(new Uint8Array(10_000_000), 30);
     expect(preview).toBe(`${Array(10).fill('00').join(' ')} …`);
+  });
+
+  it('does not keep the frame it previews alive (a preview waits in the queue, the frame should not)', () => {
+    // A plain slice would hold all 200 MB; the previews themselves are 200 × 513 characters.
+    expect(heapKeptBy((frame) => previewPayload(frame, 512))).toBeLessThan(20_000_000);
+    expect(heapKeptBy((frame) => clip(frame, 512))).toBeLessThan(20_000_000);
+    expect(heapKeptBy((frame) => frame.slice(0, 512))).toBeGreaterThan(150_000_000);
   });
 
   it('describes a Blob by its size', () => {

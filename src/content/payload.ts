@@ -11,6 +11,10 @@ const NativeUint8Array = Uint8Array;
 const NativeBlob = typeof Blob === 'undefined' ? undefined : Blob;
 
 const regExpExec = RegExp.prototype.exec;
+const stringSlice = String.prototype.slice;
+/** "00" … "ff": a table, so a preview neither calls Number.prototype.toString nor builds each pair. */
+const HEX_BYTES: string[] = [];
+for (let byte = 0; byte < 256; byte++) HEX_BYTES[byte] = (byte < 16 ? '0' : '') + byte.toString(16);
 /**
  * Any character outside ASCII. Most frames are ASCII (JSON), and the regexp engine tells so about
  * forty times faster than a loop over the characters (bench: 64 KB text frames, 167 µs → 4 µs).
@@ -51,10 +55,7 @@ function hexPreview(buffer: ArrayBufferLike, offset: number, length: number, max
   const shown = Math.min(length, Math.floor((maxChars + 1) / 3));
   const bytes = new NativeUint8Array(buffer, offset, shown);
   let out = '';
-  for (let i = 0; i < shown; i++) {
-    const byte = bytes[i] as number;
-    out += (i ? ' ' : '') + (byte < 16 ? '0' : '') + byte.toString(16);
-  }
+  for (let i = 0; i < shown; i++) out += (i ? ' ' : '') + (HEX_BYTES[bytes[i] as number] as string);
   return length > shown ? `${out} …` : out;
 }
 
@@ -63,7 +64,7 @@ function hexPreview(buffer: ArrayBufferLike, offset: number, length: number, max
  * bytes, a Blob by its size only: reading a Blob is asynchronous and would copy it.
  */
 export function previewPayload(data: unknown, maxChars: number): string {
-  if (typeof data === 'string') return data.length > maxChars ? `${data.slice(0, maxChars)}…` : data;
+  if (typeof data === 'string') return data.length > maxChars ? detachedPrefix(data, maxChars) + '…' : data;
   if (data instanceof NativeArrayBuffer) return hexPreview(data, 0, data.byteLength, maxChars);
   if (isView(data)) return hexPreview(data.buffer, data.byteOffset, data.byteLength, maxChars);
   if (NativeBlob !== undefined && data instanceof NativeBlob) return `[Blob ${data.size} bytes]`;
@@ -71,7 +72,19 @@ export function previewPayload(data: unknown, maxChars: number): string {
 }
 
 
+/**
+ * The first `length` characters of `text` as a string of their own. V8 makes a slice a view
+ * into the whole string, so a 512-character preview of a 64 KB frame would keep the 64 KB alive
+ * while it waits in the hook's queue: frames the page has long dropped would survive young
+ * collections and be copied by each (bench: 64 KB overhead). Prefixing one character and cutting
+ * it off makes V8 copy just the prefix into a new flat string.
+ */
+function detachedPrefix(text: string, length: number): string {
+  const prefix = reflectApply(stringSlice, text, [0, length]) as string;
+  return reflectApply(stringSlice, ' ' + prefix, [1]) as string;
+}
+
 /** `text` cut to `max` characters: hook events must stay within the relay's schema bounds. */
 export function clip(text: string, max: number): string {
-  return text.length > max ? text.slice(0, max) : text;
+  return text.length > max ? detachedPrefix(text, max) : text;
 }
