@@ -5,7 +5,7 @@
  * prints the functions with the most self time in each and writes the .cpuprofile files (open
  * them in DevTools' Performance panel) under bench/results/profiles/ (not committed).
  *
- *   node --import ./bench/tsLoader.mjs bench/profile.ts small|large|churn|scale [--dist=dist] [--without] [--panel]
+ *   node --import ./scripts/tsLoader.mjs bench/profile.ts small|large|churn|scale [--dist=dist] [--without] [--panel]
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -3,7 +3,7 @@
  * loopback. Prints a table and writes the same figures as JSON under bench/results/.
  * See bench/README.md for what each figure means.
  *
- *   node --import ./bench/tsLoader.mjs bench/run.ts [--quick] [--only=overhead,churn,latency,scale] [--dist=dist]
+ *   node --import ./scripts/tsLoader.mjs bench/run.ts [--quick] [--only=overhead,churn,latency,scale] [--dist=dist]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';

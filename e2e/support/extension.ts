@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startFakeStreamBackend } from '../../demo/backend/fakeStreamBackend.mjs';
 import { extensionLaunchOptions } from '../../scripts/chromium.mjs';
+import { findTabIdByUrl } from '../../src/cli/extensionRecords';
 import { startFixtureServer, type FixtureServer } from './fixtureServer';
 
 // ONESOCKET_DIST lets one engineer test a build of their own while others rebuild dist/.
@@ -33,25 +34,11 @@ export async function extensionWorker(context: BrowserContext): Promise<Worker> 
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 }
 
-/**
- * The tab id of `page`. The extension has no "tabs" permission, so tabs.query cannot match
- * URLs: find the tab whose record (persisted by the worker) shows the page's URL.
- */
+/** The tab id the extension knows `page` by (found by the page's URL in the tab records). */
 export async function tabIdOf(serviceWorker: Worker, page: Page): Promise<number> {
-  const url = page.url();
-  const deadline = Date.now() + 5_000;
-  while (Date.now() < deadline) {
-    const id = await serviceWorker.evaluate(async (pageUrl) => {
-      const everything = await chrome.storage.session.get(null);
-      const records = Object.entries(everything)
-        .filter(([key]) => key.startsWith('tab:'))
-        .map(([, value]) => value as { tabId: number; pages: Array<{ url: string }> });
-      return records.find((record) => record.pages.at(-1)?.url === pageUrl)?.tabId ?? null;
-    }, url);
-    if (id !== null) return id;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`no tab record for ${url}`);
+  const id = await findTabIdByUrl(serviceWorker, page.url());
+  if (id === null) throw new Error(`no tab record for ${page.url()}`);
+  return id;
 }
 
 export const test = base.extend<ExtensionFixtures>({

@@ -1,24 +1,9 @@
 import type { Worker } from '@playwright/test';
-import type { SocketRecord, TabState } from '../../src/core/types';
+import { readTabRecord } from '../../src/cli/extensionRecords';
+import type { SocketRecord } from '../../src/core/types';
 
-/**
- * The worker's record of a tab, as persisted in chrome.storage.session: what a restarted worker
- * would wake up with (unredacted: tests read it, users never do). `tab:<id>` holds the record,
- * `socket:<id>:<socket id>` each socket (see src/background/sessionPersistence.ts).
- */
-export async function tabRecord(serviceWorker: Worker, tabId: number): Promise<TabState | null> {
-  return serviceWorker.evaluate(async (id) => {
-    const meta = (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`] as Omit<TabState, 'sockets'> | undefined;
-    if (!meta) return null;
-    const stored = await chrome.storage.session.get(meta.socketOrder.map((socketId) => `socket:${id}:${socketId}`));
-    const sockets: TabState['sockets'] = {};
-    for (const socketId of meta.socketOrder) {
-      const socket = stored[`socket:${id}:${socketId}`] as SocketRecord | undefined;
-      if (socket) sockets[socketId] = socket;
-    }
-    return { ...meta, sockets };
-  }, tabId);
-}
+/** The worker's record of a tab, as a restarted worker would wake up with it (unredacted). */
+export const tabRecord = readTabRecord;
 
 /** The sockets and long-poll sessions recorded for a tab, in creation order. */
 export async function recordedSockets(serviceWorker: Worker, tabId: number): Promise<SocketRecord[]> {

@@ -3,7 +3,9 @@
  * Module hooks (node:module register) that load .ts files through esbuild's transform: types
  * stripped, nothing bundled, so every module keeps its own URL. TypeScript sources import each
  * other without extensions (tsconfig "Bundler" resolution), so a relative import from a .ts file
- * that Node cannot find is retried with `.ts`.
+ * that Node cannot find is retried with `.ts`. A .json file imported from a .ts file loads as a
+ * module whose default export is the parsed JSON (what the bundler does; Node would demand an
+ * import attribute the sources do not carry).
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +32,10 @@ export async function resolve(specifier, context, nextResolve) {
  * @param {(url: string, context: object) => Promise<object>} nextLoad
  */
 export async function load(url, context, nextLoad) {
+  if (url.startsWith('file:') && url.endsWith('.json')) {
+    const json = JSON.parse(await readFile(fileURLToPath(url), 'utf8'));
+    return { format: 'module', source: `export default ${JSON.stringify(json)};`, shortCircuit: true };
+  }
   if (!url.startsWith('file:') || !url.endsWith('.ts')) return nextLoad(url, context);
   const source = await readFile(fileURLToPath(url), 'utf8');
   const { code } = await transform(source, { loader: 'ts', format: 'esm', target: 'node20', sourcefile: fileURLToPath(url), sourcemap: 'inline' });
