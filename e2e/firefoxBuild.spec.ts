@@ -23,6 +23,9 @@ test('the Firefox build has background scripts, a gecko id and every file its ma
     manifest.devtools_page,
     manifest.action.default_popup,
     manifest.options_page,
+    ...Object.values<string>(manifest.icons),
+    ...Object.values<string>(manifest.action.default_icon),
   ];
+  expect(Object.keys(manifest.icons)).toEqual(['16', '32', '48', '128']);
   for (const file of named) expect(existsSync(path.join(DIST, file)), file).toBe(true);
 });
