@@ -112,7 +112,10 @@ export function createHookChannel(win: HookWindow): HookChannel {
       if (essential) essentialEvents.set(event, true);
       queue[queue.length] = event;
       if (queue.length >= FLUSH_AT_EVENTS) flushNow();
-      else flushWithin(busy && event.type === 'message' ? BUSY_FLUSH_DELAY_MS : FLUSH_DELAY_MS);
+      // Hot path: a frame never needs an earlier flush than one already scheduled (`busy` only
+      // changes when a window leaves), so only the first event of a window, or a non-frame
+      // event, reads the clock.
+      else if (flushDue === Infinity || event.type !== 'message') flushWithin(busy && event.type === 'message' ? BUSY_FLUSH_DELAY_MS : FLUSH_DELAY_MS);
     },
     flushNow,
     previewChars: () => previewChars,
