@@ -18,13 +18,15 @@ interface CliRun {
   stderr: string;
 }
 
-function onesocket(...args: string[]): Promise<CliRun> {
+function onesocketWith(env: Record<string, string>, ...args: string[]): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/onesocket.mjs', ...args], { cwd: ROOT, env: { ...process.env, ONESOCKET_DIST: DIST_DIR }, timeout: 40_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['bin/onesocket.mjs', ...args], { cwd: ROOT, env: { ...process.env, ONESOCKET_DIST: DIST_DIR, ...env }, timeout: 40_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr });
     });
   });
 }
+
+const onesocket = (...args: string[]): Promise<CliRun> => onesocketWith({}, ...args);
 
 let backend: Awaited<ReturnType<typeof startFakeStreamBackend>>;
 test.beforeAll(async () => {
@@ -64,6 +66,11 @@ test('an audit that cannot run says why and exits 2', async () => {
   const broken = await onesocket('audit', backend.baseURL, '--script', flow('broken'));
   expect(broken.code).toBe(2);
   expect(broken.stderr).toMatch(/onesocket: flow script e2e\/flows\/broken\.mjs failed: [\s\S]*A button this page does not have/);
+
+  const noBrowser = await onesocketWith({ ONESOCKET_CHROMIUM: path.join(ROOT, 'no-such-chromium') }, 'audit', backend.baseURL);
+  expect(noBrowser.code).toBe(2);
+  expect(noBrowser.stderr).toContain('onesocket: could not start Chromium:');
+  expect(noBrowser.stderr).toContain('apt-get install chromium');
 
   const usage = await onesocket('audit', backend.baseURL, '--duration', 'soon');
   expect(usage.code).toBe(2);

@@ -82,7 +82,13 @@ export async function runAudit(options: AuditOptions, log: (line: string) => voi
   const profile = await mkdtemp(path.join(os.tmpdir(), 'onesocket-audit-'));
   let context: BrowserContext | null = null;
   try {
-    context = await chromium.launchPersistentContext(profile, extensionLaunchOptions({ distDir, headless: true }));
+    try {
+      context = await chromium.launchPersistentContext(profile, extensionLaunchOptions({ distDir, headless: true }));
+    } catch (error) {
+      throw new AuditError(
+        `could not start Chromium: ${messageOf(error).split('\n')[0]}. Install it (Debian: apt-get install chromium) or point ONESOCKET_CHROMIUM at a Chromium binary.`,
+      );
+    }
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const page = context.pages()[0] ?? (await context.newPage());
     try {
