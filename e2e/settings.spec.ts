@@ -121,3 +121,15 @@ test('only the sites to watch are recorded', async ({ context, fixtures, extensi
   expect(recordedUrls).toContain(watched.url());
   expect(recordedUrls).not.toContain(ignored.url());
 });
+
+test('the worker hears settings through storage.local alone, not every write of the tab records', async ({ serviceWorker }) => {
+  // A storage.onChanged listener would be sent each write to storage.session (the tab records,
+  // old and new value, several a second on a busy tab): measured as the largest share of the
+  // browser process's and the worker's cost in the 64 KB hook-overhead bench.
+  const listening = await serviceWorker.evaluate(() => ({
+    anyArea: chrome.storage.onChanged.hasListeners(),
+    local: chrome.storage.local.onChanged.hasListeners(),
+    session: chrome.storage.session.onChanged.hasListeners(),
+  }));
+  expect(listening).toEqual({ anyArea: false, local: true, session: false });
+});
