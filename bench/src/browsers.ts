@@ -5,16 +5,18 @@ import path from 'node:path';
 import { debuggingPort } from '../../e2e/support/cdp';
 import { extensionWorker } from '../../e2e/support/extension';
 import { extensionLaunchOptions } from '../../scripts/chromium.mjs';
-import { browserCpu, type CpuByKind } from './processCpu';
+import { browserCpu, type CpuSample } from './processCpu';
 
 export interface BenchBrowser {
   context: BrowserContext;
+  /** The browser's profile (user data) directory: its processes carry it on their command line. */
+  profileDir: string;
   /** Port of the browser's DevTools endpoint, for the raw CDP client (service worker heap). */
   debuggingPort: number;
   /** Present when the extension is loaded. */
   extension: { worker: Worker; id: string } | null;
   /** CPU time used so far by this browser's processes (null without /proc). */
-  cpu(): Promise<CpuByKind | null>;
+  cpu(): Promise<CpuSample | null>;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ export async function launchBenchBrowser({ distDir, withExtension }: { distDir: 
   }
   return {
     context,
+    profileDir: profile,
     debuggingPort: await debuggingPort(profile),
     extension,
     cpu: () => browserCpu(profile),

@@ -12,7 +12,33 @@ export interface CpuByKind {
   other: number;
 }
 
+/**
+ * A CpuByKind with the same time split by thread, keyed `kind:thread` (`page:main`,
+ * `browser:Chrome_IOThread`, `extension:ServiceWorker thread`…; numbered names such as thread
+ * pool workers are summed). The split tells which piece of the browser an extension's cost
+ * lands on: the browser process's main thread holds storage.session and routes extension
+ * events, its IO thread carries messages (bench/README.md).
+ */
+export interface CpuSample extends CpuByKind {
+  threads: Record<string, number>;
+}
+
 const CLOCK_TICKS_PER_SECOND = 100;
+
+/** utime + stime of a /proc stat line, in ms. Fields after the command name (which may hold spaces) start after the last ')'. */
+function cpuMsOf(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND; // fields 14, 15
+}
+
+async function addThreads(pid: string, kind: keyof CpuByKind, threads: Record<string, number>): Promise<void> {
+  for (const tid of await readdir(`/proc/${pid}/task`)) {
+    const stat = await readFile(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    const name = tid === pid ? 'main' : stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+$/, '');
+    const key = `${kind}:${name}`;
+    threads[key] = (threads[key] ?? 0) + cpuMsOf(stat);
+  }
+}
 
 function kindOf(cmdline: string[]): keyof CpuByKind {
   const type = cmdline.find((arg) => arg.startsWith('--type='))?.slice('--type='.length);
@@ -27,25 +53,23 @@ function kindOf(cmdline: string[]): keyof CpuByKind {
  * its with/without ratio is the steadier measure of what the extension costs. Returns null where
  * /proc is not available.
  */
-export async function browserCpu(profileDir: string): Promise<CpuByKind | null> {
+export async function browserCpu(profileDir: string): Promise<CpuSample | null> {
   let pids: string[];
   try {
     pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name));
   } catch {
     return null;
   }
-  const totals: CpuByKind = { page: 0, extension: 0, browser: 0, other: 0 };
+  const totals: CpuSample = { page: 0, extension: 0, browser: 0, other: 0, threads: {} };
   await Promise.all(
     pids.map(async (pid) => {
       try {
         // Chromium's child processes rewrite their title: one space-joined string, no NULs.
         const cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split(/[\0 ]/);
         if (!cmdline.some((arg) => arg === `--user-data-dir=${profileDir}`)) return;
-        // Fields after the command name (which may hold spaces) start after the last ')'.
-        const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14, 15)
-        totals[kindOf(cmdline)] += (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+        const kind = kindOf(cmdline);
+        totals[kind] += cpuMsOf(await readFile(`/proc/${pid}/stat`, 'utf8'));
+        await addThreads(pid, kind, totals.threads);
       } catch {
         // The process ended while we looked.
       }
@@ -54,6 +78,12 @@ export async function browserCpu(profileDir: string): Promise<CpuByKind | null> 
   return totals;
 }
 
-export function cpuDelta(before: CpuByKind, after: CpuByKind): CpuByKind {
-  return { page: after.page - before.page, extension: after.extension - before.extension, browser: after.browser - before.browser, other: after.other - before.other };
+/** What was used between two samples; threads that used under 10 ms (one clock tick) are left out. */
+export function cpuDelta(before: CpuSample, after: CpuSample): CpuSample {
+  const threads: Record<string, number> = {};
+  for (const [key, ms] of Object.entries(after.threads)) {
+    const used = ms - (before.threads[key] ?? 0);
+    if (used >= 10) threads[key] = used;
+  }
+  return { page: after.page - before.page, extension: after.extension - before.extension, browser: after.browser - before.browser, other: after.other - before.other, threads };
 }

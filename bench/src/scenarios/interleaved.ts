@@ -1,14 +1,14 @@
 import type { Page } from '@playwright/test';
 import { openBlankPage, sleep, type BenchContext } from '../benchContext';
 import type { BenchBrowser } from '../browsers';
-import { cpuDelta, type CpuByKind } from '../processCpu';
+import { cpuDelta, type CpuSample } from '../processCpu';
 import { median, round, spread, type Spread } from '../stats';
 
 export interface Side {
   /** Wall time of one run in the page, ms. */
   time: Spread;
-  /** Median CPU time per run of the browser's processes, by kind, ms (run plus settle). */
-  cpu: CpuByKind | null;
+  /** Median CPU time per run of the browser's processes, by kind and by thread, ms (run plus settle). */
+  cpu: CpuSample | null;
 }
 
 export interface Comparison {
@@ -26,18 +26,20 @@ export interface Comparison {
 const SETTLE_MS = 500;
 const KINDS = ['page', 'extension', 'browser', 'other'] as const;
 
-function medianCpu(samples: CpuByKind[]): CpuByKind | null {
+function medianCpu(samples: CpuSample[]): CpuSample | null {
   if (samples.length === 0) return null;
-  const of = (kind: keyof CpuByKind): number => median(samples.map((sample) => sample[kind]));
-  return { page: of('page'), extension: of('extension'), browser: of('browser'), other: of('other') };
+  const of = (kind: (typeof KINDS)[number]): number => median(samples.map((sample) => sample[kind]));
+  const threads: Record<string, number> = {};
+  for (const key of new Set(samples.flatMap((sample) => Object.keys(sample.threads)))) threads[key] = median(samples.map((sample) => sample.threads[key] ?? 0));
+  return { page: of('page'), extension: of('extension'), browser: of('browser'), other: of('other'), threads };
 }
 
-const totalCpu = (cpu: CpuByKind): number => KINDS.reduce((sum, kind) => sum + cpu[kind], 0);
+const totalCpu = (cpu: CpuSample): number => KINDS.reduce((sum, kind) => sum + cpu[kind], 0);
 
 interface SideRuns {
   browser: BenchBrowser;
   times: number[];
-  cpu: CpuByKind[];
+  cpu: CpuSample[];
 }
 
 /**

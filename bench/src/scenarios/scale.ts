@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { PORT_PANEL, PROTOCOL_VERSION } from '../../../src/core/protocol';
 import { openBlankPage, sleep, type BenchContext } from '../benchContext';
 import { openPanelFor } from '../panel';
-import { cpuDelta, type CpuByKind } from '../processCpu';
+import { cpuDelta, type CpuSample } from '../processCpu';
 import { connectionRowCount, installKeystrokeTimer, takeKeystrokeSamples, workerCountsViaPanelPort, type WorkerCounts } from '../panelProbes';
 import { scaleWaveInPage } from '../pageWorkloads';
 import { latencySummary, type LatencySummary } from '../stats';
@@ -28,7 +28,7 @@ export interface ScaleResult {
     retainedBytes: number;
   };
   /** CPU time of the browser's processes from the first socket to the worker holding every frame, ms. */
-  cpu: CpuByKind | null;
+  cpu: CpuSample | null;
   /** One keystroke in the Filter box to the next painted frame, ms, over the typed samples. */
   filterKeystroke: LatencySummary;
 }
