@@ -14,7 +14,7 @@ export interface CpuByKind {
 
 /**
  * A CpuByKind with the same time split by thread, keyed `kind:thread` (`page:main`,
- * `browser:Chrome_IOThread`, `extension:ServiceWorker thread`…; numbered names such as thread
+ * `browser:Chrome_IOThread`, `extension:ServiceWorker t`…; numbered names such as thread
  * pool workers are summed). The split tells which piece of the browser an extension's cost
  * lands on: the browser process's main thread holds storage.session and routes extension
  * events, its IO thread carries messages (bench/README.md).
