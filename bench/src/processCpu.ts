@@ -68,7 +68,10 @@ export async function browserCpu(profileDir: string): Promise<CpuSample | null> 
         const cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split(/[\0 ]/);
         if (!cmdline.some((arg) => arg === `--user-data-dir=${profileDir}`)) return;
         const kind = kindOf(cmdline);
-        totals[kind] += cpuMsOf(await readFile(`/proc/${pid}/stat`, 'utf8'));
+        // Read before adding: `totals[kind] += await …` would add to a total read before the
+        // await, and the processes are read concurrently.
+        const used = cpuMsOf(await readFile(`/proc/${pid}/stat`, 'utf8'));
+        totals[kind] += used;
         await addThreads(pid, kind, totals.threads);
       } catch {
         // The process ended while we looked.
