@@ -1,14 +1,11 @@
 import type { Report, ReportFinding } from '../core/report';
+import { plural } from '../core/reportMarkdown';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /** True when the session raised an error finding, resolved since or not: the audit fails. */
 export function raisedAnError(report: Report): boolean {
   return report.findings.some((finding) => finding.severity === 'error');
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 function findingLines(finding: ReportFinding): string[] {

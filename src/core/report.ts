@@ -2,7 +2,7 @@ import { Validator } from '@cfworker/json-schema';
 import { redactTabState } from './redact';
 import reportSchema from './report.schema.json';
 import { currentPage } from './tabState';
-import type { RuleId, Severity, SocketState, TabState } from './types';
+import type { Finding, SocketState, TabState } from './types';
 import type { Transport } from './protocol';
 
 export const REPORT_FORMAT = 'onesocket-report';
@@ -28,15 +28,8 @@ export interface ReportSocket {
   initiator: string | null;
 }
 
-export interface ReportFinding {
-  rule: RuleId;
-  severity: Severity;
-  userId: string | null;
-  socketIds: string[];
-  message: string;
-  at: number;
-  active: boolean;
-}
+/** A finding as the report carries it: the incident without the panel's bookkeeping. */
+export type ReportFinding = Pick<Finding, 'rule' | 'severity' | 'userId' | 'socketIds' | 'message' | 'at' | 'active'>;
 
 /** The `onesocket-report` format, version 1 (see docs/report-format.md and report.schema.json). */
 export interface Report {

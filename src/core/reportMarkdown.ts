@@ -19,7 +19,8 @@ function endpoint(url: string): string {
   }
 }
 
-function plural(count: number, word: string): string {
+/** "1 socket", "2 sockets": for the regular plurals a report speaks of. */
+export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
