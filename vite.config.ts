@@ -6,7 +6,7 @@ import manifest from './manifest.json' with { type: 'json' };
 // Both content scripts are standalone IIFEs: crxjs's default loader imports the real chunk
 // asynchronously, after the page's first inline script has already opened its sockets
 // (../shared/field-notes.md, "Building the extension with crxjs").
-const contentScripts = ['src/content/relay.ts', 'src/content/hook.ts'];
+const contentScripts = ['src/content/relay/relay.ts', 'src/content/page/hook.ts'];
 
 /**
  * Firefox MV3 has no extension service worker (background scripts instead), needs a gecko id,

@@ -4,14 +4,13 @@
  * persists to chrome.storage.session and restores on wake.
  */
 import browser from 'webextension-polyfill';
-import { PORT_PANEL, PORT_RELAY } from '../core/protocol';
+import { PORT_PANEL, PORT_RELAY } from '../core/wire/constants';
 import { forgetBadge, updateBadge } from './badge';
 import { handlePanelPort } from './panelPort';
 import { handleRelayPort } from './relayPort';
 import { createSessionPersistence } from './sessionPersistence';
-import { createSettingsSource } from './settings';
+import { createSettingsSource } from '../shared/settingsStore';
 import { createTabStore } from './tabStore';
-import { isWatchedSite } from './watchedSites';
 
 const settings = createSettingsSource();
 const store = createTabStore({ persistence: createSessionPersistence(), settings: settings.current });
@@ -24,11 +23,8 @@ settings.subscribe(() => {
 store.subscribe((state) => void updateBadge(state));
 
 browser.runtime.onConnect.addListener((port) => {
-  if (port.name === PORT_RELAY) {
-    // Sites not on the watch list are not recorded; the list applies from a document's start.
-    const pageUrl = port.sender?.tab?.url ?? port.sender?.url ?? '';
-    if (isWatchedSite(pageUrl, settings.current().watchedSites)) handleRelayPort(port, store, settings);
-  } else if (port.name === PORT_PANEL) handlePanelPort(port, store, settings);
+  if (port.name === PORT_RELAY) handleRelayPort(port, store, settings);
+  else if (port.name === PORT_PANEL) handlePanelPort(port, store, settings);
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {

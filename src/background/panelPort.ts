@@ -1,26 +1,19 @@
 import type { Runtime } from 'webextension-polyfill';
-import { PROTOCOL_VERSION, type PanelRequest, type PanelUpdate } from '../core/protocol';
+import type { PanelUpdate } from '../core/panelUpdate';
 import { redactTabState } from '../core/redact';
 import { crossTabTally } from '../core/tally';
 import { createTabState } from '../core/tabState';
 import type { TabState } from '../core/types';
-import type { SettingsSource } from './settings';
+import { PROTOCOL_VERSION } from '../core/wire/constants';
+import { panelRequestSchema } from '../core/wire/panelRequests';
+import { parseWire } from '../core/wire/parse';
+import type { SettingsSource } from '../shared/settingsStore';
 import type { TabStore } from './tabStore';
 
 /** At most one snapshot per tab per this interval: a busy socket must not flood the panel. */
 const SNAPSHOT_INTERVAL_MS = 50;
 /** The cross-tab tally changes with any tab; it is a summary, so a slower pace is enough. */
 const TALLY_INTERVAL_MS = 250;
-
-const TAB_REQUESTS = new Set(['subscribe', 'clear', 'set-preserve-log']);
-
-function isPanelRequest(value: unknown): value is PanelRequest {
-  if (typeof value !== 'object' || value === null) return false;
-  const request = value as { kind?: unknown; version?: unknown; tabId?: unknown };
-  if (request.version !== PROTOCOL_VERSION) return false;
-  if (request.kind === 'subscribe-tally') return true;
-  return typeof request.tabId === 'number' && TAB_REQUESTS.has(String(request.kind));
-}
 
 /**
  * A send that took d ms is followed by at least d × this of quiet. Posting a snapshot (redact,
@@ -103,12 +96,14 @@ export function handlePanelPort(port: Runtime.Port, store: TabStore, settings: S
   port.onDisconnect.addListener(stop);
 
   port.onMessage.addListener(async (value: unknown) => {
-    if (!isPanelRequest(value)) return;
+    const parsed = parseWire(panelRequestSchema, value);
+    if (!parsed.ok) return;
+    const request = parsed.value;
     await store.ready;
     await settings.ready;
-    switch (value.kind) {
+    switch (request.kind) {
       case 'subscribe':
-        tabId = value.tabId;
+        tabId = request.tabId;
         snapshot.now();
         break;
       case 'subscribe-tally':
@@ -116,10 +111,10 @@ export function handlePanelPort(port: Runtime.Port, store: TabStore, settings: S
         tally.now();
         break;
       case 'clear':
-        await store.apply(value.tabId, [{ type: 'clear', at: Date.now() }]);
+        await store.apply(request.tabId, [{ type: 'clear', at: Date.now() }]);
         break;
       case 'set-preserve-log':
-        await store.apply(value.tabId, [{ type: 'set-preserve-log', value: value.value }]);
+        await store.apply(request.tabId, [{ type: 'set-preserve-log', value: request.value }]);
         break;
     }
   });

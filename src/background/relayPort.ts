@@ -1,28 +1,39 @@
 import type { Runtime } from 'webextension-polyfill';
-import { PROTOCOL_VERSION, type RelayAck, type RelayConfigMessage, type RelayMessage } from '../core/protocol';
 import { alreadyApplied, type TabEvent } from '../core/tabState';
-import type { SettingsSource } from './settings';
+import { PROTOCOL_VERSION } from '../core/wire/constants';
+import { parseWire } from '../core/wire/parse';
+import { relayMessageSchema, type RelayAck, type RelayConfigMessage, type RelayStop } from '../core/wire/relayMessages';
+import { isWatchedSite } from '../core/settings/watchedSites';
+import type { Settings } from '../core/types';
+import type { SettingsSource } from '../shared/settingsStore';
 import type { TabStore } from './tabStore';
-
-function isRelayMessage(value: unknown): value is RelayMessage {
-  if (typeof value !== 'object' || value === null) return false;
-  const message = value as { kind?: unknown; version?: unknown; events?: unknown; relayId?: unknown; seq?: unknown };
-  if (message.version !== PROTOCOL_VERSION || typeof message.relayId !== 'string' || !Number.isSafeInteger(message.seq)) return false;
-  if (message.kind === 'hook-events') return Array.isArray(message.events);
-  return message.kind === 'document-started' || message.kind === 'document-restored';
-}
 
 /**
  * One relay port per frame document. The tab and frame come from the port's sender (set by the
  * browser), never from the message, so a page cannot write into another tab's record.
- * Each message is applied once (sequence numbers), acknowledged once persisted, and when the
- * port drops for good the document is gone: its sockets are closed in the record, since the
- * page's own close events never fire for a document that is torn down.
+ * Each message is checked against the wire schema, applied once (sequence numbers),
+ * acknowledged once persisted, and when the port drops for good the document is gone: its
+ * sockets are closed in the record, since the page's own close events never fire for a
+ * document that is torn down.
  */
-export function handleRelayPort(port: Runtime.Port, store: TabStore, settings?: SettingsSource): void {
+export function handleRelayPort(port: Runtime.Port, store: TabStore, settings: SettingsSource): void {
   const tabId = port.sender?.tab?.id;
   if (tabId === undefined || tabId < 0) return;
-  if (settings) sendHookConfig(port, settings);
+  // Sites not on the watch list are not recorded. The list is read before anything is decided
+  // (a worker that just woke has only the defaults until storage answers), and a change of the
+  // list quiets the documents it no longer covers.
+  const pageUrl = port.sender?.tab?.url ?? port.sender?.url ?? '';
+  const watched = settings.ready.then(() => isWatchedSite(pageUrl, settings.current().watchedSites));
+  let stopped = false;
+  const stopIfUnwatched = (current: Settings): void => {
+    if (stopped || isWatchedSite(pageUrl, current.watchedSites)) return;
+    stopped = true;
+    stopRelay(port);
+  };
+  void watched.then(() => stopIfUnwatched(settings.current()));
+  const unsubscribeWatch = settings.subscribe(stopIfUnwatched);
+  port.onDisconnect.addListener(() => unsubscribeWatch());
+  sendHookConfig(port, settings);
   const isTopFrame = port.sender?.frameId === 0;
   let documentId: string | null = null;
   let disconnected = false;
@@ -38,38 +49,55 @@ export function handleRelayPort(port: Runtime.Port, store: TabStore, settings?: 
   };
 
   port.onMessage.addListener(async (value: unknown) => {
-    if (!isRelayMessage(value)) {
+    if (!(await watched) || stopped) return;
+    const parsed = parseWire(relayMessageSchema, value);
+    if (!parsed.ok) {
       void store.apply(tabId, [{ type: 'dropped', count: 1 }]);
       return;
     }
-    documentId = value.relayId;
+    const message = parsed.value;
+    documentId = message.documentId;
     await store.ready;
-    if (alreadyApplied(store.get(tabId), value.relayId, value.seq)) {
-      acknowledge(value.seq);
+    if (alreadyApplied(store.get(tabId), message.documentId, message.seq)) {
+      acknowledge(message.seq);
       return;
     }
     const events: TabEvent[] = [];
-    switch (value.kind) {
+    switch (message.kind) {
       case 'document-started':
       case 'document-restored':
         // A sub-frame navigating is part of the same page; only the top frame starts a page.
-        if (isTopFrame) events.push({ type: 'document-started', at: value.at, url: value.url });
+        if (isTopFrame) events.push({ type: 'document-started', at: message.at, url: message.url });
         break;
       case 'hook-events':
-        for (const event of value.events) events.push({ type: 'hook', event, documentId: value.relayId });
-        if (value.dropped > 0) events.push({ type: 'dropped', count: value.dropped });
+        for (const event of message.events) events.push({ type: 'hook', event, documentId: message.documentId });
+        if (message.dropped > 0) events.push({ type: 'dropped', count: message.dropped });
         break;
     }
-    events.push({ type: 'relay-seq', relayId: value.relayId, seq: value.seq });
+    events.push({ type: 'document-seq', documentId: message.documentId, seq: message.seq });
     await store.apply(tabId, events, port.sender?.tab?.url);
     await store.flushed(tabId);
-    acknowledge(value.seq);
+    acknowledge(message.seq);
   });
 
   port.onDisconnect.addListener(() => {
     disconnected = true;
     if (documentId !== null && store.get(tabId)) void store.apply(tabId, [{ type: 'document-gone', documentId, at: Date.now() }]);
   });
+}
+
+/**
+ * Tells the relay of a document on a site the settings do not watch to go quiet: it stops
+ * listening to its hook and drops what it holds, so an unwatched page costs nothing further.
+ */
+export function stopRelay(port: Runtime.Port): void {
+  const message: RelayStop = { kind: 'stop', version: PROTOCOL_VERSION };
+  try {
+    port.postMessage(message);
+    port.disconnect();
+  } catch {
+    // The document is already gone.
+  }
 }
 
 /** The page hook's preview cap: sent once settings are read, and again on every change. */

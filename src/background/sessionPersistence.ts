@@ -1,12 +1,7 @@
 import browser from 'webextension-polyfill';
 import type { SocketRecord, TabState } from '../core/types';
+import { SOCKET_KEY_PREFIX, socketKey, TAB_KEY_PREFIX, tabIdOfSocketKey, tabKey } from '../shared/storageLayout';
 import type { TabPersistence } from './tabStore';
-
-const TAB_PREFIX = 'tab:';
-const SOCKET_PREFIX = 'socket:';
-
-const tabKey = (tabId: number): string => `${TAB_PREFIX}${tabId}`;
-const socketKey = (tabId: number, socketId: string): string => `${SOCKET_PREFIX}${tabId}:${socketId}`;
 
 /** A tab record as stored under `tab:<id>`: everything but the sockets, which have a key each. */
 type StoredTab = Omit<TabState, 'sockets'>;
@@ -29,14 +24,14 @@ export function createSessionPersistence(): TabPersistence {
       const everything = await browser.storage.session.get(null);
       const tabs = new Map<number, TabState>();
       for (const [key, value] of Object.entries(everything)) {
-        if (!key.startsWith(TAB_PREFIX)) continue;
+        if (!key.startsWith(TAB_KEY_PREFIX)) continue;
         const stored = value as StoredTab;
         tabs.set(stored.tabId, { ...stored, sockets: {} });
         written.set(stored.tabId, new Map());
       }
       for (const [key, value] of Object.entries(everything)) {
-        if (!key.startsWith(SOCKET_PREFIX)) continue;
-        const tabId = Number(key.slice(SOCKET_PREFIX.length, key.indexOf(':', SOCKET_PREFIX.length)));
+        if (!key.startsWith(SOCKET_KEY_PREFIX)) continue;
+        const tabId = tabIdOfSocketKey(key);
         const socket = value as SocketRecord;
         const tab = tabs.get(tabId);
         if (!tab) continue;

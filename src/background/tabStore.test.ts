@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { streamConnectUrl } from '../core/testing/timeline';
 import type { TabEvent } from '../core/tabState';
-import { DEFAULT_SETTINGS, type TabState } from '../core/types';
+import type { TabState } from '../core/types';
+import { DEFAULT_SETTINGS } from '../core/settings/defaults';
 import { createTabStore, type TabPersistence } from './tabStore';
 
 /** In-memory stand-in for chrome.storage.session: survives a "worker restart" (a new store). */

@@ -1,5 +1,6 @@
 import type { Report, ReportFinding } from '../core/report';
 import { plural } from '../core/reportMarkdown';
+import { isLive } from '../core/types';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -19,7 +20,7 @@ function findingLines(finding: ReportFinding): string[] {
 
 /** The audit as a person reads it in a terminal or a CI log: what was seen, then each finding. */
 export function formatReport(report: Report, durationMs: number): string {
-  const open = report.sockets.filter((socket) => socket.state === 'open' || socket.state === 'connecting').length;
+  const open = report.sockets.filter(isLive).length;
   const perUser = new Map<string, number>();
   for (const socket of report.sockets) if (socket.userId !== null) perUser.set(socket.userId, (perUser.get(socket.userId) ?? 0) + 1);
   const users = [...perUser].map(([user, count]) => `${user} (${count})`).join(', ');

@@ -5,7 +5,7 @@
  */
 import { decodeJwtClaims, looksLikeJwt } from './jwt';
 import { asObject, readJsonPath, userIdText } from './jsonPath';
-import type { Direction } from './protocol';
+import type { Direction } from './wire/hookMessages';
 import type { IdentityRule } from './types';
 
 /**

@@ -3,7 +3,7 @@ import { redactTabState } from './redact';
 import reportSchema from './report.schema.json';
 import { currentPage } from './tabState';
 import type { Finding, SocketState, TabState } from './types';
-import type { Transport } from './protocol';
+import type { Transport } from './wire/hookMessages';
 
 export const REPORT_FORMAT = 'onesocket-report';
 export const REPORT_VERSION = 1;

@@ -1,4 +1,5 @@
-import type { Report, ReportSocket } from './report';
+import type { Report } from './report';
+import { isLive } from './types';
 
 /** A table cell: pipes and line breaks would end the cell or the row. */
 function cell(value: string | number | null): string {
@@ -28,7 +29,6 @@ function table(header: string[], rows: Array<Array<string | number | null>>): st
   return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
 }
 
-const isLive = (socket: ReportSocket): boolean => socket.state === 'connecting' || socket.state === 'open';
 
 /**
  * A summary of a report for a bug tracker: what was wrong, then every socket. Built from the

@@ -7,7 +7,7 @@
  */
 import { summarizeToken } from './jwt';
 import { asObject, nonEmptyString, userIdText } from './jsonPath';
-import type { Direction } from './protocol';
+import type { Direction } from './wire/hookMessages';
 import type { TokenSummary } from './types';
 
 /** Query parameters that carry the connect token (Stream uses `authorization`). */

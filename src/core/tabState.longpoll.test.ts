@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyTabEvents, createTabState, liveSocketCount } from './tabState';
-import { DEFAULT_SETTINGS } from './types';
+import { DEFAULT_SETTINGS } from './settings/defaults';
 
 describe('applyTabEvents with a long-poll session', () => {
   it('records it as a connection with transport longpoll, owned by the user in its connect URL', () => {

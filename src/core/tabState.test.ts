@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { streamConnectUrl, Timeline } from './testing/timeline';
 import { alreadyApplied, hasActiveError, liveSocketCount } from './tabState';
-import { DEFAULT_SETTINGS } from './types';
+import { DEFAULT_SETTINGS } from './settings/defaults';
 
 describe('applyTabEvents', () => {
   it('records a socket through its life with counters and its owner', () => {
@@ -98,7 +98,7 @@ describe('the per-tab socket cap', () => {
 
 describe('delivery across worker restarts and document teardown', () => {
   it('remembers applied relay sequence numbers so a resent message is recognised', () => {
-    const t = new Timeline().apply({ type: 'relay-seq', relayId: 'doc-1', seq: 7 });
+    const t = new Timeline().apply({ type: 'document-seq', documentId: 'doc-1', seq: 7 });
     expect(alreadyApplied(t.state, 'doc-1', 7)).toBe(true);
     expect(alreadyApplied(t.state, 'doc-1', 8)).toBe(false);
     expect(alreadyApplied(t.state, 'doc-2', 1)).toBe(false);

@@ -1,7 +1,8 @@
 import { identityFromUrl, refineIdentityFromFrame } from './identity';
 import { serverErrorOf } from './serverErrors';
-import type { HookEvent } from './protocol';
-import type { FrameRecord, PageRecord, Settings, SocketRecord, TabState } from './types';
+import { IDENTITY_FRAMES_PER_DIRECTION } from './wire/constants';
+import type { HookEvent } from './wire/hookMessages';
+import { isLive, type FrameRecord, type PageRecord, type Settings, type SocketRecord, type TabState } from './types';
 
 /** Everything that can happen to a tab's record, in the order it happened. */
 export type TabEvent =
@@ -9,7 +10,7 @@ export type TabEvent =
   /** What a frame's hook saw; `documentId` names that frame's document (its relay). */
   | { type: 'hook'; event: HookEvent; documentId?: string }
   /** A relay message was applied: later copies of it (resent after a worker restart) are skipped. */
-  | { type: 'relay-seq'; relayId: string; seq: number }
+  | { type: 'document-seq'; documentId: string; seq: number }
   /** A frame's document is gone (navigated, removed, crashed): its sockets went with it. */
   | { type: 'document-gone'; documentId: string; at: number }
   | { type: 'clear'; at: number }
@@ -17,8 +18,6 @@ export type TabEvent =
   /** Messages the relay or worker refused as malformed or over a cap, counted as a diagnostic. */
   | { type: 'dropped'; count: number };
 
-/** Identity is read from the first frames each way only; later frames never change the owner. */
-const IDENTITY_FRAMES = 4;
 
 export function createTabState(tabId: number, url = '', at = 0): TabState {
   return {
@@ -30,7 +29,7 @@ export function createTabState(tabId: number, url = '', at = 0): TabState {
     preserveLog: false,
     droppedEvents: 0,
     evictedSockets: 0,
-    relaySeqs: {},
+    documentSeqs: {},
     nextFindingSeq: 0,
   };
 }
@@ -76,7 +75,8 @@ function createdSocket(state: TabState, event: Extract<HookEvent, { type: 'creat
 function withFrame(socket: SocketRecord, event: Extract<HookEvent, { type: 'message' }>, settings: Settings): SocketRecord {
   const frame: FrameRecord = { at: event.at, direction: event.direction, size: event.size, binary: event.binary, preview: event.preview };
   const outgoing = event.direction === 'out';
-  const seenFrames = socket.messagesSent + socket.messagesReceived;
+  // Identity is read from the first frames each way only; later frames never change the owner.
+  const seenThisWay = outgoing ? socket.messagesSent : socket.messagesReceived;
   const frames = socket.frames.length >= settings.framesPerSocket ? socket.frames.slice(socket.frames.length - settings.framesPerSocket + 1) : socket.frames.slice();
   // With capture off, counts and sizes still add up; only the previews are not kept.
   if (settings.captureFrames && settings.framesPerSocket > 0) frames.push(frame);
@@ -87,7 +87,7 @@ function withFrame(socket: SocketRecord, event: Extract<HookEvent, { type: 'mess
     messagesReceived: socket.messagesReceived + (outgoing ? 0 : 1),
     bytesSent: socket.bytesSent + (outgoing ? event.size : 0),
     bytesReceived: socket.bytesReceived + (outgoing ? 0 : event.size),
-    identity: seenFrames < IDENTITY_FRAMES ? refineIdentityFromFrame(socket.identity, frame, settings.identityRules) : socket.identity,
+    identity: seenThisWay < IDENTITY_FRAMES_PER_DIRECTION ? refineIdentityFromFrame(socket.identity, frame, settings.identityRules) : socket.identity,
     // Kept apart from the frame history: the error matters even when previews are off or rolled over.
     serverError: socket.serverError ?? serverErrorOf(frame) ?? undefined,
   };
@@ -170,8 +170,8 @@ export function applyTabEvents(state: TabState, events: TabEvent[], settings: Se
       case 'dropped':
         next = { ...next, droppedEvents: next.droppedEvents + tabEvent.count };
         break;
-      case 'relay-seq':
-        next = { ...next, relaySeqs: rememberRelaySeq(next.relaySeqs ?? {}, tabEvent.relayId, tabEvent.seq) };
+      case 'document-seq':
+        next = { ...next, documentSeqs: rememberDocumentSeq(next.documentSeqs ?? {}, tabEvent.documentId, tabEvent.seq) };
         break;
       case 'document-gone': {
         const sockets = writableSockets();
@@ -201,20 +201,20 @@ export function applyTabEvents(state: TabState, events: TabEvent[], settings: Se
 }
 
 /** Relays (documents) remembered per tab for de-duplication; the oldest are forgotten first. */
-const MAX_REMEMBERED_RELAYS = 64;
+const MAX_REMEMBERED_DOCUMENTS = 64;
 
-function rememberRelaySeq(seqs: Record<string, number>, relayId: string, seq: number): Record<string, number> {
+function rememberDocumentSeq(seqs: Record<string, number>, documentId: string, seq: number): Record<string, number> {
   const next = { ...seqs };
-  delete next[relayId];
-  next[relayId] = Math.max(seq, seqs[relayId] ?? 0);
+  delete next[documentId];
+  next[documentId] = Math.max(seq, seqs[documentId] ?? 0);
   const ids = Object.keys(next);
-  for (const id of ids.slice(0, Math.max(0, ids.length - MAX_REMEMBERED_RELAYS))) delete next[id];
+  for (const id of ids.slice(0, Math.max(0, ids.length - MAX_REMEMBERED_DOCUMENTS))) delete next[id];
   return next;
 }
 
 /** True when a relay message with this sequence number was applied already. */
-export function alreadyApplied(state: TabState | undefined, relayId: string, seq: number): boolean {
-  return (state?.relaySeqs?.[relayId] ?? 0) >= seq;
+export function alreadyApplied(state: TabState | undefined, documentId: string, seq: number): boolean {
+  return (state?.documentSeqs?.[documentId] ?? 0) >= seq;
 }
 
 /**
@@ -245,7 +245,7 @@ function enforceSocketCap(state: TabState, cap: number): TabState {
 
 export function liveSocketCount(state: TabState): number {
   let count = 0;
-  for (const socket of Object.values(state.sockets)) if (socket.state === 'connecting' || socket.state === 'open') count++;
+  for (const socket of Object.values(state.sockets)) if (isLive(socket)) count++;
   return count;
 }
 

@@ -1,6 +1,6 @@
 import { redactUrl } from './redact';
 import { currentPage } from './tabState';
-import type { Finding, Severity, TabState } from './types';
+import { isLive, type Finding, type Severity, type TabState } from './types';
 
 /** One tab at a glance: what the popup lists and the panel's cross-tab view sums up. */
 export interface TabTally {
@@ -26,13 +26,12 @@ export interface CrossTabTally {
   users: UserTally[];
 }
 
-const isLive = (state: string): boolean => state === 'connecting' || state === 'open';
 
 function tallyTab(state: TabState, redact: boolean): { tab: TabTally; perUser: Map<string, number> } {
   const perUser = new Map<string, number>();
   let liveSockets = 0;
   for (const socket of Object.values(state.sockets)) {
-    if (!isLive(socket.state)) continue;
+    if (!isLive(socket)) continue;
     liveSockets += 1;
     const user = socket.identity.userId;
     if (user !== null) perUser.set(user, (perUser.get(user) ?? 0) + 1);

@@ -1,7 +1,15 @@
-import { DEFAULT_IDENTITY_RULES } from './identityRules';
-import { DEFAULT_PREVIEW_CHARS, type Direction, type Transport } from './protocol';
+import type { Direction, Transport } from './wire/hookMessages';
 
 export type SocketState = 'connecting' | 'open' | 'closing' | 'closed';
+
+/**
+ * Whether a socket counts against its user: connecting or open. A closing socket no longer
+ * carries traffic for the app, so it is no duplicate. The one definition every rule, tally,
+ * report and view uses.
+ */
+export function isLive(socket: { state: SocketState }): boolean {
+  return socket.state === 'connecting' || socket.state === 'open';
+}
 export type Severity = 'error' | 'warning' | 'info';
 
 export type RuleId =
@@ -155,7 +163,7 @@ export interface TabState {
   /** Sockets evicted (oldest closed first) to keep the record within Settings.maxSocketsPerTab. */
   evictedSockets: number;
   /** Last applied sequence number per relay (document), to skip messages resent after a restart. */
-  relaySeqs: Record<string, number>;
+  documentSeqs: Record<string, number>;
   /** Sequence number for finding ids within the tab. */
   nextFindingSeq: number;
 }
@@ -187,21 +195,6 @@ export interface Settings {
 
 export type LimitProfile = 'development' | 'production' | 'custom';
 
-export const DEFAULT_SETTINGS: Settings = {
-  graceWindowMs: 1000,
-  framesPerSocket: 50,
-  maxSocketsPerTab: 1000,
-  redact: true,
-  captureFrames: true,
-  previewChars: DEFAULT_PREVIEW_CHARS,
-  watchedSites: [],
-  limitProfile: 'development',
-  customConnectionLimit: 10,
-  churnThreshold: 5,
-  churnWindowMs: 60_000,
-  userObjectLimitBytes: 5 * 1024,
-  identityRules: DEFAULT_IDENTITY_RULES,
-};
 
 /** What the panel receives: the tab's state as it may be shown (redacted when on). */
 export interface TabView {

@@ -2,8 +2,8 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { App } from './components/App';
 import { createPanelModel } from './model/panelModel';
-import { connectPanel, resolveTabId } from './panelConnection';
-import { followDevtoolsTheme } from './theme';
+import { connectPanel, resolveTabId } from '../shared/panelConnection';
+import { followDevtoolsTheme } from '../shared/theme';
 
 const root = document.getElementById('app') as HTMLElement;
 const tabId = resolveTabId(location.search);

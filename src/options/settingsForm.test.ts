@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../core/types';
+import { DEFAULT_SETTINGS } from '../core/settings/defaults';
 import { formOf, settingsOf } from './settingsForm';
 
 describe('settings form', () => {

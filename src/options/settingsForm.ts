@@ -1,6 +1,6 @@
-import { MAX_PREVIEW_CHARS } from '../core/protocol';
+import { WIRE_LIMITS } from '../core/wire/constants';
 import type { Settings } from '../core/types';
-import { parseSitePatterns } from '../background/watchedSites';
+import { parseSitePatterns } from '../core/settings/watchedSites';
 
 /** A number field of the settings page: its bounds and how it maps to the stored value. */
 export interface NumberField {
@@ -31,7 +31,7 @@ export const NUMBER_FIELDS: Record<NumericKey, NumberField> = {
   churnWindowMs: { key: 'churnWindowMs', label: 'within', unit: 's', min: 1, max: 3_600, scale: 1000, help: '…within this many seconds is reported as churn.' },
   userObjectLimitBytes: { key: 'userObjectLimitBytes', label: 'User object limit', unit: 'bytes', min: 1, max: 10_000_000, scale: 1, help: 'A user object sent on connect of this size or more is an error (Stream: 5 KB).' },
   framesPerSocket: { key: 'framesPerSocket', label: 'Frames kept per socket', unit: 'frames', min: 0, max: 1_000, scale: 1, help: 'The most recent frames each socket keeps for the Frames view.' },
-  previewChars: { key: 'previewChars', label: 'Frame preview', unit: 'characters', min: 16, max: MAX_PREVIEW_CHARS, scale: 1, help: 'How much of each frame is copied (longer frames are cut).' },
+  previewChars: { key: 'previewChars', label: 'Frame preview', unit: 'characters', min: 16, max: WIRE_LIMITS.previewChars, scale: 1, help: 'How much of each frame is copied (longer frames are cut).' },
   maxSocketsPerTab: { key: 'maxSocketsPerTab', label: 'Sockets kept per tab', unit: 'sockets', min: 10, max: 100_000, scale: 1, help: 'Beyond this, the oldest closed sockets are dropped from the record (and counted).' },
 };
 

@@ -1,7 +1,7 @@
 import type { TabTally } from '../core/tally';
-import { shortUrl } from '../devtools/format';
+import { shortUrl } from '../shared/format';
 import { connectionLimitOf } from '../core/rules/connectionLimit';
-import type { TallyView } from '../devtools/panelConnection';
+import type { TallyView } from '../shared/panelConnection';
 
 interface Props {
   tally: TallyView | null;

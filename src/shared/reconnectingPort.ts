@@ -19,6 +19,8 @@ export interface ReconnectingPort<TIn, TOut> {
    * the restore a post on the stale port is silently lost.
    */
   reset(): void;
+  /** Disconnects for good: nothing is posted or received any more, and onDead is not called. */
+  close(): void;
 }
 
 export interface ReconnectingPortOptions<TOut> {
@@ -96,6 +98,10 @@ export function createReconnectingPort<TIn, TOut>(name: string, options: Reconne
       listeners.push(listener);
     },
     isDead: () => dead,
+    close() {
+      dead = true;
+      this.reset();
+    },
     reset() {
       const current = port;
       port = null;

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { PORT_PANEL, PROTOCOL_VERSION } from '../../../src/core/protocol';
+import { PORT_PANEL, PROTOCOL_VERSION } from '../../../src/core/wire/constants';
 import { openBlankPage, sleep, type BenchContext } from '../benchContext';
 import { openPanelFor } from '../panel';
 import { cpuDelta, type CpuSample } from '../processCpu';

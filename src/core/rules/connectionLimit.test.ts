@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Browser, streamConnectUrl } from '../testing/timeline';
-import { DEFAULT_SETTINGS } from '../types';
+import { DEFAULT_SETTINGS } from '../settings/defaults';
 import { connectionLimitOf } from './connectionLimit';
 
 const alice = streamConnectUrl('alice');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { streamConnectUrl, Timeline } from '../testing/timeline';
-import { DEFAULT_SETTINGS } from '../types';
+import { DEFAULT_SETTINGS } from '../settings/defaults';
 
 const alice = streamConnectUrl('alice');
 

@@ -1,4 +1,6 @@
-import type { RuleId, Settings, Severity, SocketRecord, TabState } from '../types';
+import { isLive, type RuleId, type Settings, type Severity, type SocketRecord, type TabState } from '../types';
+
+export { isLive };
 
 /** A condition a rule sees right now; findings.ts turns candidates into incidents. */
 export interface FindingCandidate {
@@ -19,9 +21,6 @@ export interface RuleResult {
 
 export type Rule = (state: TabState, now: number, settings: Settings) => RuleResult;
 
-export function isLive(socket: SocketRecord): boolean {
-  return socket.state === 'connecting' || socket.state === 'open';
-}
 
 export function liveSockets(state: TabState): SocketRecord[] {
   const live: SocketRecord[] = [];

@@ -1,10 +1,11 @@
 import { evaluateFindings } from '../findings';
-import type { HookEvent } from '../protocol';
+import type { HookEvent } from '../wire/hookMessages';
 import { connectionLimit } from '../rules';
 import type { FindingCandidate } from '../rules/types';
 import { earliest } from '../rules/types';
 import { applyTabEvents, createTabState, type TabEvent } from '../tabState';
-import { DEFAULT_SETTINGS, type Finding, type RuleId, type Settings, type TabState } from '../types';
+import type { Finding, RuleId, Settings, TabState } from '../types';
+import { DEFAULT_SETTINGS } from '../settings/defaults';
 
 function base64Url(text: string): string {
   const bytes = new TextEncoder().encode(text);

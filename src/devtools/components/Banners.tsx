@@ -1,4 +1,4 @@
-import type { ImportedReport } from '../model/importedReport';
+import type { ImportedReport } from '../../core/importedReport';
 
 interface Props {
   imported: ImportedReport | null;

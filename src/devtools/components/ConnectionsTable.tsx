@@ -1,7 +1,7 @@
 import { memo } from 'preact/compat';
 import { useRef } from 'preact/hooks';
 import type { SocketRecord } from '../../core/types';
-import { formatBytes, formatClock, formatDuration, shortUrl } from '../format';
+import { formatBytes, formatClock, formatDuration, shortUrl } from '../../shared/format';
 import { useVirtualRows } from '../hooks/useVirtualRows';
 import { nextSortOrder, type SortColumn, type SortOrder } from '../model/sortSockets';
 

@@ -1,5 +1,5 @@
-import type { TallyView } from '../panelConnection';
-import { shortUrl } from '../format';
+import type { TallyView } from '../../shared/panelConnection';
+import { shortUrl } from '../../shared/format';
 import { connectionLimitOf } from '../../core/rules/connectionLimit';
 
 /**

@@ -1,5 +1,5 @@
 import type { Finding } from '../../core/types';
-import { formatClock } from '../format';
+import { formatClock } from '../../shared/format';
 import { ruleDocUrl } from '../ruleDocs';
 
 interface Props {

@@ -1,9 +1,9 @@
-import type { TabState } from '../../core/types';
+import { isLive, type TabState } from '../../core/types';
 
 /** One line: open sockets, distinct users, findings by severity. */
 export function Summary({ state }: { state: TabState }) {
   const sockets = Object.values(state.sockets);
-  const live = sockets.filter((socket) => socket.state === 'connecting' || socket.state === 'open');
+  const live = sockets.filter(isLive);
   const users = new Set(live.map((socket) => socket.identity.userId).filter((user) => user !== null));
   const active = state.findings.filter((finding) => finding.active);
   const count = (severity: string): number => active.filter((finding) => finding.severity === severity).length;

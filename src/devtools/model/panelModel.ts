@@ -1,10 +1,10 @@
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { parseReport } from '../../core/report';
 import type { SocketRecord, TabView } from '../../core/types';
-import { shortUrl } from '../format';
-import type { PanelConnection } from '../panelConnection';
+import { shortUrl } from '../../shared/format';
+import type { PanelConnection } from '../../shared/panelConnection';
 import { filterSockets } from './filterSockets';
-import { importedView, type ImportedReport } from './importedReport';
+import { importedView, type ImportedReport } from '../../core/importedReport';
 import { DEFAULT_SORT, sortSockets, type SortOrder } from './sortSockets';
 import { FIT, type TimelineZoom } from './timelineLayout';
 

@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import type { FrameRecord, Settings, SocketRecord } from '../../../core/types';
-import { formatBytes, formatClock } from '../../format';
+import { formatBytes, formatClock } from '../../../shared/format';
 import { prettyFrame } from '../../model/socketDetails';
 import { CopyButton } from './CopyButton';
 import { JsonBlock } from './JsonBlock';

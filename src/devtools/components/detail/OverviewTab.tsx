@@ -1,5 +1,5 @@
 import type { SocketRecord } from '../../../core/types';
-import { formatBytes, formatClock, formatDuration } from '../../format';
+import { formatBytes, formatClock, formatDuration } from '../../../shared/format';
 import { connectDetails, lifecycleOf, privacySettingsOf, userDetailsOf, type TokenDetails } from '../../model/socketDetails';
 import { CopyButton } from './CopyButton';
 import { JsonBlock } from './JsonBlock';

@@ -1,5 +1,5 @@
 import type { Settings, SocketRecord } from '../../../core/types';
-import { shortUrl } from '../../format';
+import { shortUrl } from '../../../shared/format';
 import type { DetailTab } from '../../model/panelModel';
 import { FramesTab } from './FramesTab';
 import { InitiatorTab } from './InitiatorTab';

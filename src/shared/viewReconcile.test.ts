@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { streamConnectUrl, Timeline } from '../../core/testing/timeline';
-import { DEFAULT_SETTINGS, type TabView } from '../../core/types';
+import { streamConnectUrl, Timeline } from '../core/testing/timeline';
+import type { TabView } from '../core/types';
+import { DEFAULT_SETTINGS } from '../core/settings/defaults';
 import { reuseUnchanged } from './viewReconcile';
 
 const viewOf = (t: Timeline): TabView => structuredClone({ state: t.state, settings: DEFAULT_SETTINGS, now: 0 });

@@ -1,4 +1,5 @@
-import type { HookEvent } from '../core/protocol';
+import type { HookEvent } from '../../core/wire/hookMessages';
+import { emptyRecord } from './natives';
 
 type MessageEvent = Extract<HookEvent, { type: 'message' }>;
 type TrafficEvent = Extract<HookEvent, { type: 'traffic' }>;
@@ -15,8 +16,8 @@ type TrafficEvent = Extract<HookEvent, { type: 'traffic' }>;
  * null-prototype records and index loops only.
  */
 export function compactFrames(events: HookEvent[], keepPerSocket: number, essential: (event: HookEvent) => boolean): HookEvent[] {
-  const keptPerSocket: Record<string, number> = Object.create(null) as Record<string, number>;
-  const folded: Record<string, TrafficEvent> = Object.create(null) as Record<string, TrafficEvent>;
+  const keptPerSocket: Record<string, number> = emptyRecord<number>();
+  const folded: Record<string, TrafficEvent> = emptyRecord<TrafficEvent>();
   const foldedOrder: string[] = [];
   const keep: boolean[] = [];
   for (let i = events.length - 1; i >= 0; i--) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { HookEvent } from '../core/protocol';
-import { applyTabEvents, createTabState } from '../core/tabState';
-import { DEFAULT_SETTINGS } from '../core/types';
+import type { HookEvent } from '../../core/wire/hookMessages';
+import { applyTabEvents, createTabState } from '../../core/tabState';
+import { DEFAULT_SETTINGS } from '../../core/settings/defaults';
 import { compactFrames } from './compactFrames';
 
 const message = (socketId: string, n: number, direction: 'in' | 'out' = 'in'): HookEvent => ({

@@ -9,7 +9,7 @@
  *   from a clone, so the page's body stays unread.
  */
 import type { NativeDisguise } from './nativeDisguise';
-import { nativeGetter, NativeURL, reflectApply, SafeWeakMap, stringify } from './natives';
+import { addEventListener, nativeGetter, NativeNumber, NativeString, NativeURL, promiseThen, reflectApply, SafeWeakMap, stringify } from './natives';
 import { isLongPollUrl, type LongPollOutcome, type LongPollRequest, type LongPollTracker } from './longPollSessions';
 import { payloadSize, utf8Length } from './payload';
 
@@ -32,9 +32,9 @@ function urlArgument(input: unknown, win: typeof globalThis): string | null {
   return null;
 }
 const nativeHrefGetter = nativeGetter(NativeURL.prototype, 'href');
-const nativeHref = (url: URL): string | null => (nativeHrefGetter ? String(nativeHrefGetter(url)) : null);
+const nativeHref = (url: URL): string | null => (nativeHrefGetter ? NativeString(nativeHrefGetter(url)) : null);
 const nativeRequestUrlGetter = typeof Request === 'function' ? nativeGetter(Request.prototype, 'url') : undefined;
-const nativeRequestUrl = (request: Request): string | null => (nativeRequestUrlGetter ? String(nativeRequestUrlGetter(request)) : null);
+const nativeRequestUrl = (request: Request): string | null => (nativeRequestUrlGetter ? NativeString(nativeRequestUrlGetter(request)) : null);
 
 function baseOf(win: typeof globalThis): string {
   return win.document?.baseURI ?? win.location.href;
@@ -42,7 +42,7 @@ function baseOf(win: typeof globalThis): string {
 
 function observeXhr({ win, disguise, tracker }: LongPollObserverContext): void {
   const proto = win.XMLHttpRequest.prototype;
-  const addListener = EventTarget.prototype.addEventListener;
+  const addListener = addEventListener;
   const getStatus = nativeGetter(proto, 'status');
   const getResponseType = nativeGetter(proto, 'responseType');
   const getResponseText = nativeGetter(proto, 'responseText');
@@ -52,10 +52,10 @@ function observeXhr({ win, disguise, tracker }: LongPollObserverContext): void {
   const listening = new SafeWeakMap<object, true>();
 
   function replyOf(xhr: object): LongPollOutcome {
-    const status = Number(getStatus?.(xhr) ?? 0);
+    const status = NativeNumber(getStatus?.(xhr) ?? 0);
     const type = getResponseType?.(xhr);
     if (type === '' || type === 'text') {
-      const body = String(getResponseText?.(xhr) ?? '');
+      const body = NativeString(getResponseText?.(xhr) ?? '');
       return { kind: 'reply', status, body, size: utf8Length(body) };
     }
     const response = getResponse?.(xhr);
@@ -128,7 +128,6 @@ function observeXhr({ win, disguise, tracker }: LongPollObserverContext): void {
 }
 
 function observeFetch({ win, disguise, tracker }: LongPollObserverContext): void {
-  const promiseThen = Promise.prototype.then;
   const NativeDOMException = win.DOMException;
   const clone = win.Response?.prototype.clone;
   const text = win.Response?.prototype.text;
@@ -136,7 +135,7 @@ function observeFetch({ win, disguise, tracker }: LongPollObserverContext): void
 
   function readReply(request: LongPollRequest, response: unknown): void {
     if (!clone || !text || !getStatus) return;
-    const status = Number(getStatus(response as object));
+    const status = NativeNumber(getStatus(response as object));
     const copy = reflectApply(clone, response, []) as Response;
     reflectApply(promiseThen, reflectApply(text, copy, []), [
       (body: string) => tracker.end(request, { kind: 'reply', status, body, size: utf8Length(body) }),

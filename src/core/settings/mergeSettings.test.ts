@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../core/types';
+import { DEFAULT_SETTINGS } from './defaults';
 import { mergeSettings } from './mergeSettings';
 
 describe('mergeSettings', () => {

@@ -6,8 +6,8 @@
  * only our frames, and a page formatter (e.g. source-map-support) must never be called with
  * our error. Both are set aside for the duration of one capture and put back exactly.
  */
-import { HOOK_LIMITS } from '../core/protocol';
-import { getOwnPropertyDescriptor } from './natives';
+import { WIRE_LIMITS } from '../../core/wire/constants';
+import { exec, getOwnPropertyDescriptor, includes, indexOf, slice, test, trim } from './natives';
 
 /** Frames kept: enough for the app frames under a framework's call chain. */
 const STACK_FRAMES = 40;
@@ -19,10 +19,10 @@ function frameLines(stack: string): string[] {
   const lines: string[] = [];
   let start = 0;
   while (start <= stack.length) {
-    let end = stack.indexOf('\n', start);
+    let end = indexOf(stack, '\n', start);
     if (end === -1) end = stack.length;
-    const line = stack.slice(start, end).trim();
-    if (line.startsWith('at ')) lines[lines.length] = line.slice(3);
+    const line = trim(slice(stack, start, end));
+    if (slice(line, 0, 3) === 'at ') lines[lines.length] = slice(line, 3);
     start = end + 1;
   }
   return lines;
@@ -30,15 +30,15 @@ function frameLines(stack: string): string[] {
 
 /** The script URL in a V8 frame such as `fn (chrome-extension://id/hook.js:1:2)`. */
 export function scriptUrlOf(frame: string): string | null {
-  const match = /\(?((?:[a-z][a-z0-9+.-]*):\/\/[^\s)]*?)(?::\d+){1,2}\)?$/i.exec(frame);
+  const match = exec(/\(?((?:[a-z][a-z0-9+.-]*):\/\/[^\s)]*?)(?::\d+){1,2}\)?$/i, frame);
   return match?.[1] ?? null;
 }
 
 export function trimOwnFrames(stack: string, ownScriptUrl: string | null): string[] {
   const app: string[] = [];
   for (const frame of frameLines(stack)) {
-    const ours = ownScriptUrl !== null ? frame.includes(ownScriptUrl) : /(chrome|moz)-extension:\/\//.test(frame);
-    if (!ours) app[app.length] = frame.length > HOOK_LIMITS.stackFrame ? frame.slice(0, HOOK_LIMITS.stackFrame) : frame;
+    const ours = ownScriptUrl !== null ? includes(frame, ownScriptUrl) : test(/(chrome|moz)-extension:\/\//, frame);
+    if (!ours) app[app.length] = frame.length > WIRE_LIMITS.stackFrame ? slice(frame, 0, WIRE_LIMITS.stackFrame) : frame;
   }
   return app;
 }

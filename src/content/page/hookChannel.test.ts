@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_FRAMES_KEPT, HOOK_EVENT_NAME, type HookEvent, type HookMessage } from '../core/protocol';
+import { DEFAULT_FRAMES_PER_SOCKET, HOOK_EVENT_NAME } from '../../core/wire/constants';
+import type { HookEvent, HookMessage } from '../../core/wire/hookMessages';
 
 type Channel = ReturnType<typeof import('./hookChannel').createHookChannel>;
 
@@ -58,7 +59,7 @@ describe('hook channel', () => {
     expect(batches[0]?.at).toBe(start + 20);
     expect(batches.length).toBeLessThanOrEqual(6);
     for (const batch of batches) {
-      expect(batch.events.filter((event) => event.type === 'message').length).toBeLessThanOrEqual(DEFAULT_FRAMES_KEPT);
+      expect(batch.events.filter((event) => event.type === 'message').length).toBeLessThanOrEqual(DEFAULT_FRAMES_PER_SOCKET);
     }
     const counted = batches
       .flatMap((batch) => batch.events)
@@ -68,7 +69,7 @@ describe('hook channel', () => {
 
   it('still shows a new socket within 20 ms while another is busy', async () => {
     const { channel, batches } = await openChannel();
-    for (let i = 0; i < DEFAULT_FRAMES_KEPT * 2; i++) channel.record(frame('a', Date.now()));
+    for (let i = 0; i < DEFAULT_FRAMES_PER_SOCKET * 2; i++) channel.record(frame('a', Date.now()));
     await vi.advanceTimersByTimeAsync(20);
     expect(batches).toHaveLength(1);
     channel.record(frame('a', Date.now()));
@@ -82,7 +83,7 @@ describe('hook channel', () => {
 
   it('goes back to 20 ms windows once the traffic calms down', async () => {
     const { channel, batches } = await openChannel();
-    for (let i = 0; i < DEFAULT_FRAMES_KEPT * 2; i++) channel.record(frame('a', Date.now()));
+    for (let i = 0; i < DEFAULT_FRAMES_PER_SOCKET * 2; i++) channel.record(frame('a', Date.now()));
     await vi.advanceTimersByTimeAsync(20);
     channel.record(frame('a', Date.now()));
     await vi.advanceTimersByTimeAsync(250);

@@ -1,4 +1,4 @@
-import type { RelayMessage, RelayPayload } from '../core/protocol';
+import type { RelayMessage, RelayPayload } from '../../core/wire/relayMessages';
 
 /**
  * At-least-once delivery from the relay to a worker that may die at any moment: each message
@@ -16,10 +16,12 @@ export interface ReliableSender {
   /** Sends every held message again, oldest first (after a reconnect). */
   resendHeld(): void;
   heldCount(): number;
+  /** Lets go of everything held (the worker asked this document to stop). */
+  forgetHeld(): void;
 }
 
 export interface ReliableSenderOptions {
-  relayId: string;
+  documentId: string;
   /** Posts on the current port; false when there is no port to post on. */
   post: (message: RelayMessage) => boolean;
   /** Total size of the held messages; the newest message is always held, whatever its size. */
@@ -28,13 +30,13 @@ export interface ReliableSenderOptions {
   onGiveUp: (message: RelayMessage) => void;
 }
 
-export function createReliableSender({ relayId, post, maxHeldSize, onGiveUp }: ReliableSenderOptions): ReliableSender {
+export function createReliableSender({ documentId, post, maxHeldSize, onGiveUp }: ReliableSenderOptions): ReliableSender {
   let seq = 0;
   const held: Array<{ message: RelayMessage; size: number }> = [];
   let heldSize = 0;
   return {
     send(payload, size = 1) {
-      const message: RelayMessage = { ...payload, relayId, seq: ++seq };
+      const message: RelayMessage = { ...payload, documentId, seq: ++seq };
       post(message);
       held.push({ message, size });
       heldSize += size;
@@ -53,5 +55,9 @@ export function createReliableSender({ relayId, post, maxHeldSize, onGiveUp }: R
       for (const { message } of held) if (!post(message)) return;
     },
     heldCount: () => held.length,
+    forgetHeld() {
+      held.length = 0;
+      heldSize = 0;
+    },
   };
 }

@@ -7,8 +7,9 @@
  * A session is reported with the same hook events as a socket, with transport `longpoll`, so
  * it is counted, attributed and ruled on like one.
  */
-import { HOOK_LIMITS, type HookEvent } from '../core/protocol';
-import { NativeURL, parseJson } from './natives';
+import { WIRE_LIMITS } from '../../core/wire/constants';
+import type { HookEvent } from '../../core/wire/hookMessages';
+import { emptyRecord, endsWith, NativeURL, parseJson } from './natives';
 import { clip, previewPayload } from './payload';
 
 export type LongPollKind = 'connect' | 'poll' | 'close';
@@ -46,7 +47,7 @@ export interface LongPollTracker {
 /** Whether `url` (absolute or relative to `base`) is a long-poll endpoint. */
 export function isLongPollUrl(url: string, base: string): boolean {
   try {
-    return new NativeURL(url, base).pathname.endsWith('/longpoll');
+    return endsWith(new NativeURL(url, base).pathname, '/longpoll');
   } catch {
     return false;
   }
@@ -64,22 +65,22 @@ function connectionIdOf(body: string): string | null {
 
 export function createLongPollTracker(context: LongPollTrackerContext): LongPollTracker {
   /** Live sessions by the connection id the server gave them. */
-  const sessions = new Map<string, string>();
+  const sessions = emptyRecord<string>();
   /**
    * A reply is read asynchronously (fetch: from a clone), so the page may poll or close with a
    * connection id before we have read the connect reply that names it. While connects are in
    * flight, such requests are matched to their session when they end, or when it opens.
    */
   let connectsInFlight = 0;
-  const closesAwaitingSession = new Set<string>();
+  const closesAwaitingSession = emptyRecord<true>();
   /** Closed sessions by connection id, for the replies of polls that were already under way. */
-  const closed = new Map<string, string>();
+  const closed = emptyRecord<string>();
   const { record } = context;
 
   function closeSession(connectionId: string | null, sessionId: string, code: number, reason: string, wasClean: boolean): void {
     if (connectionId !== null) {
-      sessions.delete(connectionId);
-      closed.set(connectionId, sessionId);
+      delete sessions[connectionId];
+      closed[connectionId] = sessionId;
     }
     record({ type: 'close', socketId: sessionId, at: context.now(), code, reason, wasClean });
     context.flushNow();
@@ -91,9 +92,9 @@ export function createLongPollTracker(context: LongPollTrackerContext): LongPoll
       type: 'created',
       socketId: sessionId,
       at: context.now(),
-      url: clip(url, HOOK_LIMITS.url),
+      url: clip(url, WIRE_LIMITS.url),
       protocols: [],
-      frameUrl: clip(context.frameUrl(), HOOK_LIMITS.url),
+      frameUrl: clip(context.frameUrl(), WIRE_LIMITS.url),
       stack: context.captureStack(),
       transport: 'longpoll',
     });
@@ -103,7 +104,7 @@ export function createLongPollTracker(context: LongPollTrackerContext): LongPoll
   /** A session named by a poll of a connection whose connect we did not see: recorded from here on. */
   function adopt(url: string, connectionId: string): string {
     const sessionId = openSession(url);
-    sessions.set(connectionId, sessionId);
+    sessions[connectionId] = sessionId;
     record({ type: 'open', socketId: sessionId, at: context.now(), protocol: '', extensions: '' });
     return sessionId;
   }
@@ -111,7 +112,7 @@ export function createLongPollTracker(context: LongPollTrackerContext): LongPoll
   /** The session of a poll sent before its connect reply was read: known by now, or adopted. */
   function sessionOf(request: LongPollRequest): string {
     const connectionId = request.connectionId ?? '';
-    return sessions.get(connectionId) ?? closed.get(connectionId) ?? adopt(request.url, connectionId);
+    return sessions[connectionId] ?? closed[connectionId] ?? adopt(request.url, connectionId);
   }
 
   function received(sessionId: string, body: string, size: number): void {
@@ -126,21 +127,21 @@ export function createLongPollTracker(context: LongPollTrackerContext): LongPoll
       } catch {
         return null;
       }
-      if (!parsed.pathname.endsWith('/longpoll')) return null;
+      if (!endsWith(parsed.pathname, '/longpoll')) return null;
       const params = parsed.searchParams;
       const connectionId = params.get('connection_id');
       if (params.get('close') === 'true') {
         if (connectionId === null) return null;
-        const sessionId = sessions.get(connectionId);
+        const sessionId = sessions[connectionId];
         if (sessionId === undefined) {
-          if (connectsInFlight > 0) closesAwaitingSession.add(connectionId);
+          if (connectsInFlight > 0) closesAwaitingSession[connectionId] = true;
           return null;
         }
         closeSession(connectionId, sessionId, 1000, 'long-poll session closed by the client', true);
         return { kind: 'close', sessionId, connectionId, url: parsed.href };
       }
       if (connectionId !== null && connectionId !== '') {
-        const sessionId = sessions.get(connectionId) ?? (connectsInFlight > 0 ? null : adopt(parsed.href, connectionId));
+        const sessionId = sessions[connectionId] ?? (connectsInFlight > 0 ? null : adopt(parsed.href, connectionId));
         return { kind: 'poll', sessionId, connectionId, url: parsed.href };
       }
       connectsInFlight++;
@@ -156,9 +157,9 @@ export function createLongPollTracker(context: LongPollTrackerContext): LongPoll
       if (request.kind === 'connect') {
         const connectionId = ok && outcome.kind === 'reply' ? connectionIdOf(outcome.body) : null;
         if (connectionId !== null) {
-          sessions.set(connectionId, sessionId);
+          sessions[connectionId] = sessionId;
           record({ type: 'open', socketId: sessionId, at: context.now(), protocol: '', extensions: '' });
-          if (closesAwaitingSession.delete(connectionId)) closeSession(connectionId, sessionId, 1000, 'long-poll session closed by the client', true);
+          if (connectionId in closesAwaitingSession && delete closesAwaitingSession[connectionId]) closeSession(connectionId, sessionId, 1000, 'long-poll session closed by the client', true);
           return;
         }
         record({ type: 'error', socketId: sessionId, at: context.now() });
@@ -169,7 +170,7 @@ export function createLongPollTracker(context: LongPollTrackerContext): LongPoll
       record({ type: 'error', socketId: sessionId, at: context.now() });
       // A 4xx reply ends the session (unknown connection id, auth); 5xx and network errors are retried.
       const connectionId = request.connectionId ?? '';
-      if (outcome.kind === 'reply' && outcome.status >= 400 && outcome.status < 500 && sessions.get(connectionId) === sessionId) {
+      if (outcome.kind === 'reply' && outcome.status >= 400 && outcome.status < 500 && sessions[connectionId] === sessionId) {
         closeSession(connectionId, sessionId, 1006, `long-poll failed (HTTP ${outcome.status})`, false);
       }
     },

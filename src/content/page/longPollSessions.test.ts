@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HookEvent } from '../core/protocol';
+import type { HookEvent } from '../../core/wire/hookMessages';
 import { createLongPollTracker, isLongPollUrl } from './longPollSessions';
 
 const BASE = 'https://app.example/chat';

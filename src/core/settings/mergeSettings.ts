@@ -1,4 +1,5 @@
-import { DEFAULT_SETTINGS, type Settings } from '../core/types';
+import type { Settings } from '../types';
+import { DEFAULT_SETTINGS } from './defaults';
 
 function sameShape(value: unknown, fallback: unknown): boolean {
   if (Array.isArray(fallback)) return Array.isArray(value);

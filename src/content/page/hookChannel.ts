@@ -4,21 +4,10 @@
  * message. The relay may answer once with the user's preview cap (the only setting the page
  * side needs); until then, and if the answer is malformed, the default holds.
  */
-import {
-  DEFAULT_FRAMES_KEPT,
-  DEFAULT_PREVIEW_CHARS,
-  HOOK_CONFIG_EVENT_NAME,
-  HOOK_EVENT_NAME,
-  HOOK_SOURCE,
-  MAX_FRAMES_KEPT,
-  MAX_HOOK_BATCH_EVENTS,
-  MAX_PREVIEW_CHARS,
-  PROTOCOL_VERSION,
-  type HookEvent,
-  type HookMessage,
-} from '../core/protocol';
+import { DEFAULT_FRAMES_PER_SOCKET, DEFAULT_PREVIEW_CHARS, HOOK_CONFIG_EVENT_NAME, HOOK_EVENT_NAME, HOOK_SOURCE, PROTOCOL_VERSION, WIRE_LIMITS } from '../../core/wire/constants';
+import type { HookEvent, HookMessage } from '../../core/wire/hookMessages';
 import { compactFrames } from './compactFrames';
-import { now, parseJson, reflectApply, SafeWeakMap, stringify } from './natives';
+import { addEventListener, dispatchEvent, now, parseJson, reflectApply, SafeWeakMap, stringify } from './natives';
 
 const FLUSH_DELAY_MS = 20;
 /**
@@ -35,7 +24,7 @@ const BUSY_FLUSH_DELAY_MS = 250;
  * what actually travels small (the newest frames per socket), so fewer, fuller windows cost the
  * page less (bench: small-message overhead).
  */
-const FLUSH_AT_EVENTS = MAX_HOOK_BATCH_EVENTS;
+const FLUSH_AT_EVENTS = WIRE_LIMITS.batchEvents;
 
 export interface HookChannel {
   /** Queues an event; an `essential` one (a frame that names the user) is never folded away. */
@@ -49,8 +38,6 @@ export interface HookChannel {
 type HookWindow = Pick<typeof globalThis, 'CustomEvent' | 'setTimeout'> & EventTarget;
 
 export function createHookChannel(win: HookWindow): HookChannel {
-  const addListener = EventTarget.prototype.addEventListener;
-  const dispatch = EventTarget.prototype.dispatchEvent;
   const NativeCustomEvent = win.CustomEvent;
   const schedule = win.setTimeout;
   let queue: HookEvent[] = [];
@@ -59,7 +46,7 @@ export function createHookChannel(win: HookWindow): HookChannel {
   /** The last window folded frames away: a socket is busier than its previews are worth. */
   let busy = false;
   let previewChars = DEFAULT_PREVIEW_CHARS;
-  let framesKept = DEFAULT_FRAMES_KEPT;
+  let framesKept = DEFAULT_FRAMES_PER_SOCKET;
   const essentialEvents = new SafeWeakMap<HookEvent, true>();
   const isEssential = (event: HookEvent): boolean => essentialEvents.get(event) === true;
 
@@ -74,13 +61,13 @@ export function createHookChannel(win: HookWindow): HookChannel {
     const message: HookMessage = { source: HOOK_SOURCE, version: PROTOCOL_VERSION, events };
     queue = [];
     try {
-      reflectApply(dispatch, win, [new NativeCustomEvent(HOOK_EVENT_NAME, { detail: stringify(message) })]);
+      reflectApply(dispatchEvent, win, [new NativeCustomEvent(HOOK_EVENT_NAME, { detail: stringify(message) })]);
     } catch {
       // The relay is gone (extension reloaded) or the page broke something: stay quiet.
     }
   }
 
-  reflectApply(addListener, win, [
+  reflectApply(addEventListener, win, [
     HOOK_CONFIG_EVENT_NAME,
     (event: Event) => {
       try {
@@ -90,9 +77,9 @@ export function createHookChannel(win: HookWindow): HookChannel {
         if (config?.source !== HOOK_SOURCE) return;
         // The page can forge this event too: it may only choose whole numbers within bounds.
         const cap = config.previewChars;
-        if (typeof cap === 'number' && cap >= 0 && cap <= MAX_PREVIEW_CHARS && cap % 1 === 0) previewChars = cap;
+        if (typeof cap === 'number' && cap >= 0 && cap <= WIRE_LIMITS.previewChars && cap % 1 === 0) previewChars = cap;
         const kept = config.framesKept;
-        if (typeof kept === 'number' && kept >= 0 && kept <= MAX_FRAMES_KEPT && kept % 1 === 0) framesKept = kept;
+        if (typeof kept === 'number' && kept >= 0 && kept <= WIRE_LIMITS.framesKept && kept % 1 === 0) framesKept = kept;
       } catch {
         // Not ours, or malformed: keep the current cap.
       }

@@ -8,15 +8,13 @@
  * - `WebSocket.prototype.constructor` points at the Proxy, so `socket.constructor === WebSocket`
  *   stays true.
  */
-import { HOOK_LIMITS, type HookEvent } from '../core/protocol';
+import { IDENTITY_FRAMES_PER_DIRECTION, IDENTITY_PREVIEW_CHARS, WIRE_LIMITS } from '../../core/wire/constants';
+import type { HookEvent } from '../../core/wire/hookMessages';
 import type { HookChannel } from './hookChannel';
 import type { NativeDisguise } from './nativeDisguise';
-import { defineProperty, getOwnPropertyDescriptor, nativeGetter, now, reflectApply, reflectConstruct, SafeWeakMap } from './natives';
+import { addEventListener, defineProperty, getOwnPropertyDescriptor, isArray, nativeGetter, NativeNumber, NativeString, now, reflectApply, reflectConstruct, SafeWeakMap } from './natives';
 import { clip, payloadSize, previewPayload } from './payload';
 
-/** The first frames each way name the user (health.check, auth): keep them whole up to this. */
-const IDENTITY_PREVIEW_CHARS = 16_384;
-const IDENTITY_FRAMES = 2;
 
 interface Observed {
   id: string;
@@ -35,17 +33,17 @@ export interface WebSocketObserverContext {
 /** What send() puts on the wire for a primitive (WebIDL converts it to a string). */
 function sentPayload(data: unknown): unknown {
   const type = typeof data;
-  return type === 'number' || type === 'boolean' || type === 'bigint' || data === null || data === undefined ? String(data) : data;
+  return type === 'number' || type === 'boolean' || type === 'bigint' || data === null || data === undefined ? NativeString(data) : data;
 }
 
 /** String entries of the page's `protocols` argument, read without running page code. */
 function protocolList(arg: unknown): string[] {
-  if (typeof arg === 'string') return [clip(arg, HOOK_LIMITS.protocol)];
+  if (typeof arg === 'string') return [clip(arg, WIRE_LIMITS.protocol)];
   const list: string[] = [];
-  if (!Array.isArray(arg)) return list;
-  for (let i = 0; i < arg.length && list.length < HOOK_LIMITS.protocols; i++) {
+  if (!isArray(arg)) return list;
+  for (let i = 0; i < arg.length && list.length < WIRE_LIMITS.protocols; i++) {
     const protocol: unknown = arg[i];
-    if (typeof protocol === 'string') list[list.length] = clip(protocol, HOOK_LIMITS.protocol);
+    if (typeof protocol === 'string') list[list.length] = clip(protocol, WIRE_LIMITS.protocol);
   }
   return list;
 }
@@ -53,7 +51,7 @@ function protocolList(arg: unknown): string[] {
 export function observeWebSockets({ win, channel, disguise, captureStack, nextId }: WebSocketObserverContext): void {
   const NativeWebSocket = win.WebSocket;
   const nativeProto = NativeWebSocket.prototype;
-  const addListener = EventTarget.prototype.addEventListener;
+  const addListener = addEventListener;
   const getUrl = nativeGetter(nativeProto, 'url');
   const getProtocol = nativeGetter(nativeProto, 'protocol');
   const getExtensions = nativeGetter(nativeProto, 'extensions');
@@ -72,9 +70,9 @@ export function observeWebSockets({ win, channel, disguise, captureStack, nextId
     if (entry === undefined) return;
     const seen = direction === 'in' ? entry.framesIn++ : entry.framesOut++;
     const cap = channel.previewChars();
-    const preview = previewPayload(data, seen < IDENTITY_FRAMES && cap < IDENTITY_PREVIEW_CHARS ? IDENTITY_PREVIEW_CHARS : cap);
+    const preview = previewPayload(data, seen < IDENTITY_FRAMES_PER_DIRECTION && cap < IDENTITY_PREVIEW_CHARS ? IDENTITY_PREVIEW_CHARS : cap);
     const size = knownSize > 0 ? knownSize : payloadSize(data);
-    channel.record({ type: 'message', socketId: entry.id, at: now(), direction, size, binary: typeof data !== 'string', preview }, seen < IDENTITY_FRAMES);
+    channel.record({ type: 'message', socketId: entry.id, at: now(), direction, size, binary: typeof data !== 'string', preview }, seen < IDENTITY_FRAMES_PER_DIRECTION);
   }
 
   function listen(socket: object, type: string, listener: (event: Event) => void): void {
@@ -98,9 +96,9 @@ export function observeWebSockets({ win, channel, disguise, captureStack, nextId
       type: 'created',
       socketId: id,
       at: now(),
-      url: clip(getUrl ? String(getUrl(socket)) : '', HOOK_LIMITS.url),
+      url: clip(getUrl ? NativeString(getUrl(socket)) : '', WIRE_LIMITS.url),
       protocols: protocolList(args[1]),
-      frameUrl: clip(location.href, HOOK_LIMITS.url),
+      frameUrl: clip(location.href, WIRE_LIMITS.url),
       stack: captureStack(),
       transport: 'websocket',
     });
@@ -109,8 +107,8 @@ export function observeWebSockets({ win, channel, disguise, captureStack, nextId
         type: 'open',
         socketId: id,
         at: now(),
-        protocol: getProtocol ? String(getProtocol(socket)) : '',
-        extensions: getExtensions ? String(getExtensions(socket)) : '',
+        protocol: clip(getProtocol ? NativeString(getProtocol(socket)) : '', WIRE_LIMITS.protocol),
+        extensions: clip(getExtensions ? NativeString(getExtensions(socket)) : '', WIRE_LIMITS.extensions),
       }),
     );
     listen(socket, 'message', (event) => recordFrame(socket, 'in', getData ? getData(event) : undefined));
@@ -120,8 +118,8 @@ export function observeWebSockets({ win, channel, disguise, captureStack, nextId
         type: 'close',
         socketId: id,
         at: now(),
-        code: Number(getCode?.(event) ?? 0),
-        reason: clip(String(getReason?.(event) ?? ''), HOOK_LIMITS.reason),
+        code: NativeNumber(getCode?.(event) ?? 0),
+        reason: clip(NativeString(getReason?.(event) ?? ''), WIRE_LIMITS.reason),
         wasClean: getWasClean?.(event) === true,
       });
       channel.flushNow();
@@ -131,7 +129,7 @@ export function observeWebSockets({ win, channel, disguise, captureStack, nextId
   /** The socket's bufferedAmount, or NaN when it cannot be read (not a socket). */
   function bufferedAmountOf(socket: unknown): number {
     try {
-      return getBufferedAmount && typeof socket === 'object' && socket !== null ? Number(getBufferedAmount(socket)) : NaN;
+      return getBufferedAmount && typeof socket === 'object' && socket !== null ? NativeNumber(getBufferedAmount(socket)) : NaN;
     } catch {
       return NaN;
     }
@@ -173,7 +171,7 @@ export function observeWebSockets({ win, channel, disguise, captureStack, nextId
         const entry = typeof thisArg === 'object' && thisArg !== null ? observed.get(thisArg) : undefined;
         if (entry !== undefined) {
           const code = typeof args[0] === 'number' ? args[0] : null;
-          const reason = typeof args[1] === 'string' ? clip(args[1], HOOK_LIMITS.reason) : '';
+          const reason = typeof args[1] === 'string' ? clip(args[1], WIRE_LIMITS.reason) : '';
           channel.record({ type: 'closing', socketId: entry.id, at: now(), code, reason });
         }
       } catch {

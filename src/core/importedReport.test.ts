@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '../../core/report';
-import { streamConnectUrl, Timeline } from '../../core/testing/timeline';
+import { buildReport } from './report';
+import { streamConnectUrl, Timeline } from './testing/timeline';
 import { importedView } from './importedReport';
 
 describe('importedView', () => {

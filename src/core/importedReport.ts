@@ -1,7 +1,8 @@
-import { identityFromUrl } from '../../core/identity';
-import type { Report } from '../../core/report';
-import { createTabState } from '../../core/tabState';
-import { DEFAULT_SETTINGS, type Finding, type SocketRecord, type TabView } from '../../core/types';
+import { identityFromUrl } from './identity';
+import type { Report } from './report';
+import { createTabState } from './tabState';
+import type { Finding, SocketRecord, TabView } from './types';
+import { DEFAULT_SETTINGS } from './settings/defaults';
 
 export interface ImportedReport {
   fileName: string;

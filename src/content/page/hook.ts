@@ -21,10 +21,10 @@ import { createHookChannel } from './hookChannel';
 import { createLongPollTracker } from './longPollSessions';
 import { observeLongPolls } from './longPollObserver';
 import { installNativeDisguise } from './nativeDisguise';
-import { defineProperty, now } from './natives';
+import { defineProperty, now, random, slice, symbolFor } from './natives';
 import { observeWebSockets } from './webSocketObserver';
 
-const INSTALLED = Symbol.for('onesocket.hook.installed');
+const INSTALLED = symbolFor('onesocket.hook.installed');
 
 type HookWindow = typeof globalThis & { [INSTALLED]?: true };
 
@@ -35,10 +35,10 @@ function installHook(win: HookWindow): void {
   const channel = createHookChannel(win);
   const disguise = installNativeDisguise(win.Function.prototype);
   const captureStack = createStackCapture(win.Error);
-  // Socket ids are unique per document: a random tag for the document, a counter within it.
-  const documentTag = Math.random().toString(36).slice(2, 8);
+  // Socket ids are unique per document: a random prefix for the document, a counter within it.
+  const socketIdPrefix = slice(random().toString(36), 2, 8);
   let counter = 0;
-  const nextId = (): string => `${documentTag}-${++counter}`;
+  const nextId = (): string => `${socketIdPrefix}-${++counter}`;
 
   observeWebSockets({ win, channel, disguise, captureStack, nextId });
   const tracker = createLongPollTracker({

@@ -1,4 +1,4 @@
-import type { Finding, SocketRecord, TabView } from '../../core/types';
+import type { Finding, SocketRecord, TabView } from '../core/types';
 
 function sameSocket(a: SocketRecord, b: SocketRecord): boolean {
   return (

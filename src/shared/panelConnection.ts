@@ -1,9 +1,11 @@
 import { signal, type Signal } from '@preact/signals';
-import { PORT_PANEL, PROTOCOL_VERSION, type PanelRequest, type PanelUpdate } from '../core/protocol';
+import type { PanelUpdate } from '../core/panelUpdate';
+import { PORT_PANEL, PROTOCOL_VERSION } from '../core/wire/constants';
+import type { PanelRequest } from '../core/wire/panelRequests';
 import type { CrossTabTally } from '../core/tally';
 import type { Settings, TabView } from '../core/types';
-import { createReconnectingPort } from '../shared/reconnectingPort';
-import { reuseUnchanged } from './model/viewReconcile';
+import { createReconnectingPort } from './reconnectingPort';
+import { reuseUnchanged } from './viewReconcile';
 
 export interface TallyView {
   tally: CrossTabTally;

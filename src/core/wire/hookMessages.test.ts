@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { parseHookMessage } from './hookSchema';
-import { HOOK_SOURCE, PROTOCOL_VERSION } from './protocol';
+import { HOOK_SOURCE, PROTOCOL_VERSION, WIRE_LIMITS } from './constants';
+import { hookMessageSchema } from './hookMessages';
+import { parseWire } from './parse';
+
+const parseHookMessage = (value: unknown) => parseWire(hookMessageSchema, value);
 
 const created = { type: 'created', socketId: 'x-1', at: 1, url: 'wss://a/', protocols: [], frameUrl: 'https://a/', stack: [] };
 
-describe('parseHookMessage', () => {
+describe('the hook message schema', () => {
   it('accepts a well-formed batch', () => {
     const result = parseHookMessage({ source: HOOK_SOURCE, version: PROTOCOL_VERSION, events: [created] });
     expect(result.ok).toBe(true);
@@ -21,6 +24,7 @@ describe('parseHookMessage', () => {
     ['an unknown event', { source: HOOK_SOURCE, version: PROTOCOL_VERSION, events: [{ type: 'boom', socketId: 'a', at: 1 }] }],
     ['a negative size', { source: HOOK_SOURCE, version: PROTOCOL_VERSION, events: [{ type: 'message', socketId: 'a', at: 1, direction: 'in', size: -1, binary: false, preview: '' }] }],
     ['an extra field', { source: HOOK_SOURCE, version: PROTOCOL_VERSION, events: [{ ...created, command: 'clear' }] }],
+    ['a huge extensions header', { source: HOOK_SOURCE, version: PROTOCOL_VERSION, events: [{ type: 'open', socketId: 'a', at: 1, protocol: '', extensions: 'x'.repeat(WIRE_LIMITS.extensions + 1) }] }],
     ['a huge url', { source: HOOK_SOURCE, version: PROTOCOL_VERSION, events: [{ ...created, url: 'x'.repeat(100_000) }] }],
     ['not an object', 'hello'],
   ])('rejects %s with a readable reason', (_name, value) => {

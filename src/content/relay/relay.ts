@@ -5,9 +5,11 @@
  * counted (architecture principle 4). Built as a standalone IIFE so its listener exists
  * before the hook's first event (field notes).
  */
-import { parseHookMessage } from '../core/hookSchema';
-import { HOOK_EVENT_NAME, MAX_HOOK_MESSAGE_CHARS, PORT_RELAY, PROTOCOL_VERSION, type HookEvent, type RelayAck, type RelayMessage } from '../core/protocol';
-import { createReconnectingPort } from '../shared/reconnectingPort';
+import { HOOK_EVENT_NAME, PORT_RELAY, PROTOCOL_VERSION, WIRE_LIMITS } from '../../core/wire/constants';
+import { hookMessageSchema, type HookEvent } from '../../core/wire/hookMessages';
+import { parseWire } from '../../core/wire/parse';
+import { workerToRelaySchema, type RelayMessage, type WorkerToRelay } from '../../core/wire/relayMessages';
+import { createReconnectingPort } from '../../shared/reconnectingPort';
 import { forwardHookConfig } from './hookConfigBridge';
 import { createReliableSender } from './reliableSender';
 
@@ -24,28 +26,45 @@ const FORWARD_AT_EVENTS = 2_000;
  */
 const MAX_HELD_CHARS = 8_000_000;
 
-function isAck(value: unknown): value is RelayAck {
-  const message = value as Partial<RelayAck> | null;
-  return typeof message === 'object' && message !== null && message.kind === 'ack' && message.version === PROTOCOL_VERSION && typeof message.seq === 'number';
-}
-
 const port = createReconnectingPort<unknown, RelayMessage>(PORT_RELAY, {
   // After a worker restart, wake the new worker at once only if something awaits delivery.
   reconnectWhen: () => sender.heldCount() > 0,
   onConnect: () => sender.resendHeld(),
-  onDead: () => window.removeEventListener(HOOK_EVENT_NAME, onHookEvent),
+  onDead: stop,
 });
 const sender = createReliableSender({
-  relayId: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
+  documentId: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
   post: (message) => port.post(message),
   maxHeldSize: MAX_HELD_CHARS,
   onGiveUp: (message) => {
     if (message.kind === 'hook-events') dropped += message.events.length;
   },
 });
-// The worker acknowledges what it persisted, and answers each connection with the hook's
-// config (the preview cap).
-port.listen((message) => (isAck(message) ? sender.acknowledge(message.seq) : forwardHookConfig(window, message)));
+// The worker acknowledges what it persisted, answers each connection with the hook's config
+// (the preview cap), and tells a document of a site it does not watch to stop.
+port.listen((value) => {
+  const parsed = parseWire(workerToRelaySchema, value);
+  if (!parsed.ok) return;
+  const message: WorkerToRelay = parsed.value;
+  if (message.kind === 'ack') sender.acknowledge(message.seq);
+  else if (message.kind === 'hook-config') forwardHookConfig(window, message);
+  else stop();
+});
+
+/**
+ * Goes quiet for the rest of this document's life: no more listening, posting or holding. For
+ * an extension that was reloaded (the port is dead) and for a site the settings do not watch.
+ */
+function stop(): void {
+  window.removeEventListener(HOOK_EVENT_NAME, onHookEvent);
+  stopped = true;
+  pending = [];
+  pendingChars = 0;
+  dropped = 0;
+  sender.forgetHeld();
+  port.close();
+}
+let stopped = false;
 let pending: HookEvent[] = [];
 /** Characters of the hook messages the pending events were parsed from: their held weight. */
 let pendingChars = 0;
@@ -54,7 +73,7 @@ let flushScheduled = false;
 
 function flush(): void {
   flushScheduled = false;
-  if (pending.length === 0 && dropped === 0) return;
+  if (stopped || (pending.length === 0 && dropped === 0)) return;
   sender.send({ kind: 'hook-events', version: PROTOCOL_VERSION, events: pending, dropped }, pendingChars + 1);
   pending = [];
   pendingChars = 0;
@@ -69,7 +88,7 @@ function scheduleFlush(): void {
 
 function onHookEvent(event: Event): void {
   const detail: unknown = (event as CustomEvent<unknown>).detail;
-  if (typeof detail !== 'string' || detail.length > MAX_HOOK_MESSAGE_CHARS) {
+  if (typeof detail !== 'string' || detail.length > WIRE_LIMITS.messageChars) {
     dropped++;
     scheduleFlush();
     return;
@@ -82,11 +101,11 @@ function onHookEvent(event: Event): void {
     scheduleFlush();
     return;
   }
-  const result = parseHookMessage(parsed);
+  const result = parseWire(hookMessageSchema, parsed);
   if (!result.ok) {
     dropped++;
   } else {
-    for (const hookEvent of result.message.events) pending.push(hookEvent);
+    for (const hookEvent of result.value.events) pending.push(hookEvent);
     pendingChars += detail.length;
     if (pending.length >= FORWARD_AT_EVENTS) {
       flush();
@@ -100,8 +119,8 @@ window.addEventListener(HOOK_EVENT_NAME, onHookEvent);
 sender.send({ kind: 'document-started', version: PROTOCOL_VERSION, url: location.href, isTopFrame: window === window.top, at: Date.now() });
 // Entering the back/forward cache, the port is closed under us: start afresh when shown again.
 window.addEventListener('pagehide', (event) => {
-  if (event.persisted) port.reset();
+  if (event.persisted && !stopped) port.reset();
 });
 window.addEventListener('pageshow', (event) => {
-  if (event.persisted) sender.send({ kind: 'document-restored', version: PROTOCOL_VERSION, url: location.href, at: Date.now() });
+  if (event.persisted && !stopped) sender.send({ kind: 'document-restored', version: PROTOCOL_VERSION, url: location.href, at: Date.now() });
 });

@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { Settings } from '../core/types';
-import { mergeSettings } from './mergeSettings';
+import { mergeSettings } from '../core/settings/mergeSettings';
 
 /**
  * Settings live in chrome.storage.local (they are preferences, not secrets, and should outlive

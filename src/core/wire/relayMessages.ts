@@ -1,0 +1,67 @@
+import * as v from 'valibot';
+import { PROTOCOL_VERSION, WIRE_LIMITS } from './constants';
+import { hookConfigSchema, hookEventSchema } from './hookMessages';
+
+/**
+ * Relay <-> worker, over a PORT_RELAY port. The worker knows the tab and frame from the port's
+ * sender; a message says only what happened in its document. The relay validated the events it
+ * carries, but the worker checks again: a port is a boundary, and the check is cheap next to
+ * persisting.
+ */
+const version = v.literal(PROTOCOL_VERSION);
+const time = v.pipe(v.number(), v.finite(), v.minValue(0));
+const url = v.pipe(v.string(), v.maxLength(WIRE_LIMITS.url));
+
+const documentStarted = v.strictObject({ kind: v.literal('document-started'), version, url, isTopFrame: v.boolean(), at: time });
+const documentRestored = v.strictObject({ kind: v.literal('document-restored'), version, url, at: time });
+const hookEvents = v.strictObject({
+  kind: v.literal('hook-events'),
+  version,
+  events: v.array(hookEventSchema),
+  /** Hook messages the relay refused (malformed or over a limit), counted, not carried. */
+  dropped: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+
+export const relayPayloadSchema = v.variant('kind', [documentStarted, documentRestored, hookEvents]);
+export type RelayPayload = v.InferOutput<typeof relayPayloadSchema>;
+
+/**
+ * What the relay actually posts: a payload stamped with its document's id and a sequence
+ * number. The worker acknowledges each message once it is persisted; the relay resends what is
+ * unacknowledged after a worker restart, and the worker skips what it already applied, so
+ * nothing is lost or counted twice across a restart.
+ */
+const stamp = {
+  /** The document (one per relay, so one per frame document and load): random, unique in the tab. */
+  documentId: v.pipe(v.string(), v.minLength(1), v.maxLength(WIRE_LIMITS.id)),
+  seq: v.pipe(v.number(), v.safeInteger(), v.minValue(1)),
+};
+export const relayMessageSchema = v.variant('kind', [
+  v.strictObject({ ...documentStarted.entries, ...stamp }),
+  v.strictObject({ ...documentRestored.entries, ...stamp }),
+  v.strictObject({ ...hookEvents.entries, ...stamp }),
+]);
+export type RelayMessage = v.InferOutput<typeof relayMessageSchema>;
+
+/** Worker -> relay: every message up to `seq` is applied and persisted. */
+export const relayAckSchema = v.strictObject({ kind: v.literal('ack'), version, seq: v.pipe(v.number(), v.safeInteger()) });
+export type RelayAck = v.InferOutput<typeof relayAckSchema>;
+
+/** Worker -> relay, over the same port: what the hook in that frame should use. */
+export const relayConfigSchema = v.strictObject({
+  kind: v.literal('hook-config'),
+  version,
+  previewChars: hookConfigSchema.entries.previewChars,
+  framesKept: hookConfigSchema.entries.framesKept,
+});
+export type RelayConfigMessage = v.InferOutput<typeof relayConfigSchema>;
+
+/**
+ * Worker -> relay: this document's site is not watched (the settings narrowed the sites): stop
+ * posting and hold nothing. The relay goes quiet for the rest of the document's life.
+ */
+export const relayStopSchema = v.strictObject({ kind: v.literal('stop'), version });
+export type RelayStop = v.InferOutput<typeof relayStopSchema>;
+
+export const workerToRelaySchema = v.variant('kind', [relayAckSchema, relayConfigSchema, relayStopSchema]);
+export type WorkerToRelay = v.InferOutput<typeof workerToRelaySchema>;
