@@ -5,7 +5,7 @@ import manifest from './manifest.json' with { type: 'json' };
 
 // Both content scripts are standalone IIFEs: crxjs's default loader imports the real chunk
 // asynchronously, after the page's first inline script has already opened its sockets
-// (../shared/field-notes.md, "Building the extension with crxjs").
+// (docs/architecture.md, "Facts that shaped the code").
 const contentScripts = ['src/content/relay/relay.ts', 'src/content/page/hook.ts'];
 
 /**

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 
 /**
- * `npm run build:firefox` writes dist-firefox/ (product spec). Playwright cannot drive stock
+ * `npm run build:firefox` writes dist-firefox/ . Playwright cannot drive stock
  * Firefox, so this checks the build itself: what Firefox MV3 needs is there, and every file the
  * manifest names exists.
  */

@@ -7,7 +7,7 @@ import { streamConnectUrl } from './support/streamUrls';
 
 /**
  * The smoke layer against the REAL DevTools: open DevTools on a page, select the OneSocket
- * panel through the DevTools frontend, and read the panel's DOM (recipe: field notes).
+ * panel through the DevTools frontend, and read the panel's DOM (recipe: e2e/support/cdp.ts).
  */
 base('the OneSocket panel in real DevTools shows the page’s sockets and the duplicate', async () => {
   const fixtures = await startFixtureServer();

@@ -2,7 +2,7 @@
  * Probes that run inside the OneSocket panel page (standalone mode, `panel.html?tabId=N`),
  * passed to page.evaluate: self-contained, no imports. They find things by the panel's public
  * surface only (the table named Connections, its column headers, cell text and titles), so a
- * panel rewrite that keeps the product spec keeps them working.
+ * panel rewrite that keeps the panel's accessible names (README) keeps them working.
  */
 
 /** Watches pending in the panel page, by key. */

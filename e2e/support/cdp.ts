@@ -11,7 +11,7 @@ export interface CdpTarget {
 
 /**
  * A raw Chrome DevTools Protocol client. Playwright does not see the DevTools frontend and
- * extension panel targets reliably (field notes), so the real-DevTools test speaks CDP itself.
+ * extension panel targets reliably, so the real-DevTools test speaks CDP itself.
  */
 export class CdpSession {
   private nextId = 0;

@@ -1,5 +1,5 @@
 /**
- * Whose socket is it? The product spec's order: the Stream connect URL, the token's claims, the
+ * Whose socket is it? The order docs/identity.md gives: the Stream connect URL, the token's claims, the
  * first frames each way, then the configurable identity rules (settings), of which Stream's
  * built-in reading is the first preset. A socket with no identity still counts per endpoint.
  */

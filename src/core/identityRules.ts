@@ -1,5 +1,5 @@
 /**
- * Configurable identity rules (product spec, Identity): how to name the user of a socket whose
+ * Configurable identity rules (docs/identity.md): how to name the user of a socket whose
  * SDK is not Stream. Each rule reads one place: a query parameter of the connect URL, a JSON
  * path into the first frames, or a claim of a JWT found in either.
  */
@@ -11,7 +11,7 @@ import type { IdentityRule } from './types';
 /**
  * Shipped presets, in the order they are tried: Stream's built-in reading first (the spec's
  * order: connect URL, token claims, first frames), then where other SDKs put the user
- * (field notes, "Other realtime SDKs"), then common names, and a JWT `sub` as the last resort.
+ * (docs/identity.md), then common names, and a JWT `sub` as the last resort.
  */
 export const DEFAULT_IDENTITY_RULES: IdentityRule[] = [
   { kind: 'stream', name: 'Stream Chat', enabled: true },

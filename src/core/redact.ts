@@ -3,7 +3,7 @@ import type { SocketRecord, TabState } from './types';
 /** What replaces a secret on screen and in exports. */
 export const REDACTED = '[REDACTED]';
 
-/** Query parameters and JSON fields whose values are secrets (product spec). */
+/** Query parameters and JSON fields whose values are secrets (README, "Secrets stay secret"). */
 const SECRET_NAMES = new Set(['authorization', 'token', 'access_token', 'key', 'password', 'secret']);
 
 // header.payload.signature, each base64url; headers of real JWTs start with eyJ ('{"').

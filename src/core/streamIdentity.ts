@@ -1,5 +1,5 @@
 /**
- * Stream Chat's built-in identity reading (field notes, "Stream Chat on the wire"):
+ * Stream Chat's built-in identity reading (docs/identity.md):
  * - v9 connect URL: `json` = {user_id, user_details, ...}, `api_key`, `authorization` = JWT;
  * - the token's claims: `user_id`, else `sub`;
  * - the first frames: a `health.check` / `connection.ok` from the server with `me.id` and

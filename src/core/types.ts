@@ -66,8 +66,7 @@ export interface Identity {
 }
 
 /**
- * A configurable way to name a socket's user, for SDKs other than Stream (product spec,
- * Identity). Rules are tried in order after Stream's built-in reading.
+ * A configurable way to name a socket's user, for SDKs other than Stream (docs/identity.md). Rules are tried in order after Stream's built-in reading.
  */
 export type IdentityRule =
   /** Stream Chat's built-in reading: connect URL, token claims, the first frames each way. */

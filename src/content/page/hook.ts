@@ -3,13 +3,13 @@
  *
  * It observes WebSockets (webSocketObserver.ts) and long-poll fallbacks (longPollObserver.ts)
  * and hands what it sees to the isolated relay (hookChannel.ts). Rules it must keep
- * (../shared/architecture.md, principle 3):
+ * (docs/architecture.md):
  * - the page gets the native socket, with its own prototype, constants and behaviour, and our
  *   wrappers print as the natives they wrap (nativeDisguise.ts);
  * - nothing of ours ever throws into page code: every observation is wrapped in try/catch;
  * - natives are saved before the page can patch them (natives.ts);
  * - no full copy of a large payload: sizes are counted, previews are capped (payload.ts).
- * It is built as a standalone IIFE with no imports at run time (field notes: crxjs's default
+ * It is built as a standalone IIFE with no imports at run time (docs/architecture.md: crxjs's default
  * loader runs after the page's first inline script).
  *
  * Workers: a MAIN-world content script runs in documents only. Sockets a Web Worker or Shared

@@ -1,6 +1,6 @@
 /**
  * Built-ins the hook relies on, taken when this module is evaluated: at document_start, before
- * any page script can patch them (architecture principle 3). Later calls go through these
+ * any page script can patch them (docs/architecture.md, "Saved natives"). Later calls go through these
  * saved references, so a page that wraps `WeakMap.prototype.get` or `Reflect.apply` neither
  * breaks the hook nor sees it at work.
  */

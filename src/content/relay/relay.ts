@@ -2,8 +2,8 @@
  * Isolated-world relay: checks what the page hook dispatches and forwards it to the worker.
  * The page can forge any DOM event, so nothing from it is a command: a message is accepted
  * only if it parses, is within size, and passes the schema; everything else is dropped and
- * counted (architecture principle 4). Built as a standalone IIFE so its listener exists
- * before the hook's first event (field notes).
+ * counted. Built as a standalone IIFE so its listener exists before the hook's first event
+ * (docs/architecture.md).
  */
 import { HOOK_EVENT_NAME, PORT_RELAY, PROTOCOL_VERSION, WIRE_LIMITS } from '../../core/wire/constants';
 import { hookMessageSchema, type HookEvent } from '../../core/wire/hookMessages';

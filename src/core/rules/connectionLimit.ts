@@ -3,7 +3,7 @@ import type { FindingCandidate } from './types';
 import { earliest, groupBy, liveSockets } from './types';
 import { plural } from './wording';
 
-/** Stream's documented per-user limits (field notes): development apps 3, production 50. */
+/** Stream's documented per-user limits (docs/rules/connection-limit.md): development apps 3, production 50. */
 const PROFILE_LIMITS: Record<Exclude<LimitProfile, 'custom'>, number> = { development: 3, production: 50 };
 
 export interface ConnectionLimitSetting {

@@ -5,7 +5,7 @@ import { problemCandidates } from './currentProblems';
 import type { Rule } from './types';
 import { ownerLabel } from './wording';
 
-/** What the codes Stream's SDK knows mean (field notes). */
+/** What the codes Stream's SDK knows mean (docs/architecture.md, "Stream's wire"). */
 const KNOWN_CODES: Record<number, string> = {
   40: 'token expired',
   43: 'token not valid',
