@@ -26,10 +26,30 @@ export interface ReportSocket {
   bytesSent: number;
   bytesReceived: number;
   initiator: string | null;
+  /** Optional fields added within version 1 (absent in older reports; docs/report-format.md). */
+  connectedAt?: number | null;
+  product?: StreamProduct | null;
+  client?: string | null;
+  protocol?: DecodedProtocol | null;
+  appFrame?: string | null;
+}
+
+export type StreamProduct = 'chat' | 'video' | 'feeds';
+export type DecodedProtocol = 'stream' | 'socket.io' | 'sockjs' | 'signalr' | 'stomp' | 'wamp' | 'mqtt' | 'phoenix' | 'graphql-ws' | 'actioncable';
+export type CauseId = 'sdk-copies' | 'separate-clients' | 'effect-rerun' | 'missing-disconnect' | 'strictmode-double-mount' | 'server-reconnect';
+export type ChecklistStatus = 'passed' | 'warned' | 'failed' | 'not-applicable';
+export interface ChecklistSection {
+  status: ChecklistStatus;
+  evidence: string[];
+  rules?: string[];
 }
 
 /** A finding as the report carries it: the incident without the panel's bookkeeping. */
-export type ReportFinding = Pick<Finding, 'rule' | 'severity' | 'userId' | 'socketIds' | 'message' | 'at' | 'active'>;
+export type ReportFinding = Pick<Finding, 'rule' | 'severity' | 'userId' | 'socketIds' | 'message' | 'at' | 'active'> & {
+  product?: StreamProduct | null;
+  cause?: { id: CauseId; message: string };
+  resolvedAt?: number | null;
+};
 
 /** The `onesocket-report` format, version 1 (see docs/report-format.md and report.schema.json). */
 export interface Report {
@@ -45,6 +65,12 @@ export interface Report {
    * evicted past the per-tab cap, and malformed or over-cap events refused.
    */
   dropped?: { sockets: number; events: number };
+  /** Optional: Stream's integration checklist, per section. */
+  checklist?: Partial<Record<'connection' | 'permissions' | 'queryChannels' | 'rateLimits', ChecklistSection>>;
+  /** Optional: the Stream API calls the checklist rests on. */
+  http?: Array<Record<string, unknown>>;
+  /** Optional: what this record could not know (e.g. made from a HAR). */
+  limitations?: string[];
 }
 
 export interface ReportOptions {
@@ -77,6 +103,7 @@ export function buildReport(tabState: TabState, options: ReportOptions): Report 
       bytesSent: socket.bytesSent,
       bytesReceived: socket.bytesReceived,
       initiator: socket.initiator,
+      connectedAt: socket.openAt,
     });
   }
   return {
@@ -94,6 +121,7 @@ export function buildReport(tabState: TabState, options: ReportOptions): Report 
       message: finding.message,
       at: finding.at,
       active: finding.active,
+      resolvedAt: finding.resolvedAt,
     })),
     dropped: { sockets: state.evictedSockets ?? 0, events: state.droppedEvents },
   };
