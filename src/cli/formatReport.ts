@@ -1,4 +1,5 @@
 import type { Report, ReportFinding } from '../core/report';
+import { CHECKLIST_SECTIONS } from '../core/checklist';
 import { plural } from '../core/reportMarkdown';
 import { isLive } from '../core/types';
 
@@ -35,6 +36,13 @@ export function formatReport(report: Report, durationMs: number): string {
   const findings = [...report.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.at - b.at);
   if (findings.length === 0) lines.push('No findings.');
   for (const finding of findings) lines.push(...findingLines(finding));
+  if (report.checklist) {
+    lines.push('', 'Stream integration checklist:');
+    for (const { id, title } of CHECKLIST_SECTIONS) {
+      const section = report.checklist[id];
+      if (section) lines.push(`  ${section.status.toUpperCase().padEnd(14)} ${title}${section.status === 'not-applicable' ? '' : `: ${section.evidence[0] ?? ''}`}`);
+    }
+  }
   const count = (severity: ReportFinding['severity']): number => findings.filter((finding) => finding.severity === severity).length;
   lines.push('', `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info.`);
   return lines.join('\n');

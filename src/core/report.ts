@@ -1,4 +1,7 @@
 import { Validator } from '@cfworker/json-schema';
+import { buildChecklist } from './checklist';
+import type { ApiCall } from './http/apiCall';
+import { streamApiCalls } from './http/streamApiCalls';
 import { redactTabState } from './redact';
 import reportSchema from './report.schema.json';
 import { currentPage } from './tabState';
@@ -44,6 +47,18 @@ export interface ChecklistSection {
   rules?: string[];
 }
 
+export interface ReportApiCall {
+  at: number;
+  durationMs: number;
+  method: string;
+  endpoint: string;
+  url: string;
+  status: number;
+  rateLimit: { limit: number; remaining: number; reset: number | null } | null;
+  error: { code: number | null; message: string } | null;
+  queryChannels: { filter: unknown; sort: unknown; limit: number | null; offset: number | null; watch: boolean | null; presence: boolean | null; state: boolean | null } | null;
+}
+
 /** A finding as the report carries it: the incident without the panel's bookkeeping. */
 export type ReportFinding = Pick<Finding, 'rule' | 'severity' | 'userId' | 'socketIds' | 'message' | 'at' | 'active'> & {
   product?: StreamProduct | null;
@@ -68,7 +83,7 @@ export interface Report {
   /** Optional: Stream's integration checklist, per section. */
   checklist?: Partial<Record<'connection' | 'permissions' | 'queryChannels' | 'rateLimits', ChecklistSection>>;
   /** Optional: the Stream API calls the checklist rests on. */
-  http?: Array<Record<string, unknown>>;
+  http?: ReportApiCall[];
   /** Optional: what this record could not know (e.g. made from a HAR). */
   limitations?: string[];
 }
@@ -124,6 +139,24 @@ export function buildReport(tabState: TabState, options: ReportOptions): Report 
       resolvedAt: finding.resolvedAt,
     })),
     dropped: { sockets: state.evictedSockets ?? 0, events: state.droppedEvents },
+    checklist: buildChecklist(state),
+    http: streamApiCalls(state).map(reportApiCall),
+  };
+}
+
+/** A Stream API call as the report carries it: its URL redacted like a socket's (the state is already redacted when redaction is on). */
+function reportApiCall(call: ApiCall): ReportApiCall {
+  const query = call.queryChannels;
+  return {
+    at: call.at,
+    durationMs: call.durationMs,
+    method: call.method,
+    endpoint: call.endpoint,
+    url: call.url,
+    status: call.status,
+    rateLimit: call.rateLimit,
+    error: call.error,
+    queryChannels: query ? { filter: query.filter, sort: query.sort, limit: query.limit, offset: query.offset, watch: query.watch, presence: query.presence, state: query.state } : null,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Report } from './report';
+import { CHECKLIST_SECTIONS } from './checklist';
 import { isLive } from './types';
 
 /** A table cell: pipes and line breaks would end the cell or the row. */
@@ -58,6 +59,7 @@ export function reportMarkdown(report: Report): string {
           report.findings.map((finding) => [finding.severity, `\`${finding.rule}\``, finding.userId, socketRefs(finding.socketIds), finding.message, isoTime(finding.at), finding.active ? 'active' : 'resolved']),
         ),
     '',
+    ...checklistLines(report),
     '## Sockets',
     '',
     report.sockets.length === 0
@@ -81,6 +83,16 @@ export function reportMarkdown(report: Report): string {
     '',
   ];
   return lines.join('\n');
+}
+
+/** Stream's integration checklist, one row per section (reports of older builds have none). */
+function checklistLines(report: Report): string[] {
+  if (!report.checklist) return [];
+  const rows = CHECKLIST_SECTIONS.flatMap(({ id, title }) => {
+    const section = report.checklist?.[id];
+    return section ? [[title, section.status, section.evidence.join('; ')]] : [];
+  });
+  return ['## Stream integration checklist', '', table(['Section', 'Status', 'Evidence'], rows), ''];
 }
 
 /** e.g. onesocket-report-tab12-2026-11-22T18-30-00-000Z.md */

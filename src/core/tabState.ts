@@ -1,5 +1,6 @@
 import { identityFromUrl, refineIdentityFromFrame } from './identity';
 import { serverErrorOf } from './serverErrors';
+import { apiCallFromHook, type ApiCall } from './http/apiCall';
 import { IDENTITY_FRAMES_PER_DIRECTION } from './wire/constants';
 import type { HookEvent } from './wire/hookMessages';
 import { isLive, type FrameRecord, type PageRecord, type Settings, type SocketRecord, type TabState } from './types';
@@ -96,6 +97,7 @@ function withFrame(socket: SocketRecord, event: Extract<HookEvent, { type: 'mess
 function applyHookEvent(socket: SocketRecord, event: HookEvent, settings: Settings): SocketRecord {
   switch (event.type) {
     case 'created':
+    case 'http':
       return socket;
     case 'open':
       return socket.state === 'connecting' ? { ...socket, state: 'open', openAt: event.at } : socket;
@@ -126,11 +128,20 @@ function applyHookEvent(socket: SocketRecord, event: HookEvent, settings: Settin
   }
 }
 
+/** Stream API calls kept per tab; the oldest go first (the checklist reads the recent ones). */
+export const MAX_API_CALLS = 500;
+
+function withApiCall(calls: ApiCall[], call: ApiCall): ApiCall[] {
+  const kept = calls.length >= MAX_API_CALLS ? calls.slice(calls.length - MAX_API_CALLS + 1) : calls.slice();
+  kept.push(call);
+  return kept;
+}
+
 /** A new top-level document: a new page record; earlier ones kept only while Preserve log is on. */
 function startDocument(state: TabState, url: string, at: number): TabState {
   const page: PageRecord = { id: `p${state.pages.length + 1}-${at}`, url, startedAt: at };
   if (!state.preserveLog) {
-    return { ...state, pages: [page], sockets: {}, socketOrder: [], findings: [] };
+    return { ...state, pages: [page], sockets: {}, socketOrder: [], findings: [], apiCalls: [] };
   }
   // The old document is gone, and its sockets with it, whether or not their close was seen.
   const sockets: TabState['sockets'] = {};
@@ -161,7 +172,7 @@ export function applyTabEvents(state: TabState, events: TabEvent[], settings: Se
         socketsCopied = false;
         break;
       case 'clear':
-        next = { ...next, pages: [{ ...currentPage(next), startedAt: tabEvent.at }], sockets: {}, socketOrder: [], findings: [] };
+        next = { ...next, pages: [{ ...currentPage(next), startedAt: tabEvent.at }], sockets: {}, socketOrder: [], findings: [], apiCalls: [] };
         socketsCopied = false;
         break;
       case 'set-preserve-log':
@@ -184,6 +195,10 @@ export function applyTabEvents(state: TabState, events: TabEvent[], settings: Se
       }
       case 'hook': {
         const event = tabEvent.event;
+        if (event.type === 'http') {
+          next = { ...next, apiCalls: withApiCall(next.apiCalls ?? [], apiCallFromHook(event, tabEvent.documentId ?? null, next.apiCalls?.length ?? 0)) };
+          break;
+        }
         const existing = next.sockets[event.socketId];
         if (event.type === 'created') {
           if (existing) break;

@@ -1,3 +1,4 @@
+import type { ApiCall } from './http/apiCall';
 import type { Direction, Transport } from './wire/hookMessages';
 
 export type SocketState = 'connecting' | 'open' | 'closing' | 'closed';
@@ -24,7 +25,13 @@ export type RuleId =
   | 'token-user-mismatch'
   | 'token-expired'
   | 'dev-token'
-  | 'ws-fallback';
+  | 'ws-fallback'
+  | 'rate-limited'
+  | 'rate-limit-headroom'
+  | 'permission-denied'
+  | 'query-channels-unfiltered'
+  | 'query-channels-repeated'
+  | 'query-channels-unbounded';
 
 /** One recorded frame (a bounded history is kept per socket). */
 export interface FrameRecord {
@@ -165,6 +172,11 @@ export interface TabState {
   documentSeqs: Record<string, number>;
   /** Sequence number for finding ids within the tab. */
   nextFindingSeq: number;
+  /**
+   * The page's calls to Stream REST APIs, oldest first, at most MAX_API_CALLS (the integration
+   * checklist rests on them). Absent in records of older builds and imported reports.
+   */
+  apiCalls?: ApiCall[];
 }
 
 export interface Settings {
@@ -190,6 +202,13 @@ export interface Settings {
   userObjectLimitBytes: number;
   /** How to name a socket's user, tried in order (see IdentityRule). */
   identityRules: IdentityRule[];
+  /** rate-limit-headroom: an endpoint's remaining calls fell under this share of its limit (%). */
+  rateLimitHeadroomPercent: number;
+  /** query-channels-repeated: the same filter this many times within queryRepeatWindowMs. */
+  queryRepeatCount: number;
+  queryRepeatWindowMs: number;
+  /** query-channels-unbounded: the largest `limit` Stream recommends for a watched query. */
+  queryChannelsMaxLimit: number;
 }
 
 export type LimitProfile = 'development' | 'production' | 'custom';

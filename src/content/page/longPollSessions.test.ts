@@ -23,7 +23,7 @@ function tracker() {
     previewChars: () => 512,
   });
   const reply = (status: number, body: string) => ({ kind: 'reply' as const, status, body, size: new TextEncoder().encode(body).length });
-  return { t, events, reply, types: () => events.map((event) => `${event.type}:${event.socketId}`) };
+  return { t, events, reply, types: () => events.map((event) => `${event.type}:${'socketId' in event ? event.socketId : ''}`) };
 }
 
 describe('isLongPollUrl', () => {

@@ -1,3 +1,4 @@
+import { permissionDenied, queryChannelsRepeated, queryChannelsUnbounded, queryChannelsUnfiltered, rateLimited, rateLimitHeadroom } from './apiCallRules';
 import { connectionRejected } from './connectionRejected';
 import { devToken } from './devToken';
 import { duplicateConnection } from './duplicateConnection';
@@ -29,4 +30,10 @@ export const TAB_RULES: readonly Rule[] = [
   tokenExpired,
   devToken,
   wsFallback,
+  rateLimited,
+  rateLimitHeadroom,
+  permissionDenied,
+  queryChannelsUnfiltered,
+  queryChannelsRepeated,
+  queryChannelsUnbounded,
 ];

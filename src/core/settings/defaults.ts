@@ -17,4 +17,8 @@ export const DEFAULT_SETTINGS: Settings = {
   churnWindowMs: 60_000,
   userObjectLimitBytes: 5 * 1024,
   identityRules: DEFAULT_IDENTITY_RULES,
+  rateLimitHeadroomPercent: 20,
+  queryRepeatCount: 3,
+  queryRepeatWindowMs: 5_000,
+  queryChannelsMaxLimit: 30,
 };

@@ -1,5 +1,5 @@
 import { evaluateFindings } from '../findings';
-import type { HookEvent } from '../wire/hookMessages';
+import type { HookEvent, HttpHookEvent } from '../wire/hookMessages';
 import { connectionLimit } from '../rules';
 import type { FindingCandidate } from '../rules/types';
 import { earliest } from '../rules/types';
@@ -107,6 +107,15 @@ export class Timeline {
   }
 
   /** A new top-level document (navigation or reload). */
+  /** The page called a Stream API (the hook's `http` event). */
+  apiCall(at: number, call: Partial<Omit<HttpHookEvent, 'type' | 'at'>> & { url: string }): this {
+    return this.apply({
+      type: 'hook',
+      documentId: 'doc-1',
+      event: { type: 'http', at, durationMs: 20, method: 'GET', status: 200, rateLimitLimit: null, rateLimitRemaining: null, rateLimitReset: null, requestBody: null, errorBody: null, ...call },
+    });
+  }
+
   navigate(at: number, url = 'https://app.example/next'): this {
     return this.apply({ type: 'document-started', at, url });
   }

@@ -46,6 +46,10 @@ export const WIRE_LIMITS = {
   previewChars: 16_384,
   /** Largest number of frames kept per socket the hook accepts. */
   framesKept: 1_000,
+  /** Characters of a Stream API call's request body (queryChannels only) or error body the hook copies. */
+  httpBody: 4_000,
+  /** Characters of an HTTP method name. */
+  method: 16,
 } as const;
 
 /** Characters a frame preview keeps unless the user set another cap (Settings.previewChars). */

@@ -83,7 +83,30 @@ const closeEvent = v.strictObject({
   wasClean: v.boolean(),
 });
 
-export const hookEventSchema = v.variant('type', [createdEvent, openEvent, messageEvent, trafficEvent, errorEvent, closingEvent, closeEvent]);
+/**
+ * A call the page made to a Stream REST API (a URL carrying `api_key`), for the integration
+ * checklist: method, URL, status and timing, the rate-limit headers, and two bodies at most: a
+ * queryChannels request body (`POST .../channels`) and an error reply's body. The worker keeps
+ * only the fields it needs of either and drops the rest.
+ */
+const nullableCount = v.nullable(v.pipe(v.number(), v.finite()));
+const httpEvent = v.strictObject({
+  type: v.literal('http'),
+  at: time,
+  durationMs: v.pipe(v.number(), v.finite(), v.minValue(0)),
+  method: text(WIRE_LIMITS.method),
+  url: text(WIRE_LIMITS.url),
+  /** The HTTP status; 0 when the request failed without an answer. */
+  status: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  rateLimitLimit: nullableCount,
+  rateLimitRemaining: nullableCount,
+  rateLimitReset: nullableCount,
+  requestBody: v.nullable(text(WIRE_LIMITS.httpBody)),
+  errorBody: v.nullable(text(WIRE_LIMITS.httpBody)),
+});
+
+export const hookEventSchema = v.variant('type', [createdEvent, openEvent, messageEvent, trafficEvent, errorEvent, closingEvent, closeEvent, httpEvent]);
+export type HttpHookEvent = v.InferOutput<typeof httpEvent>;
 export type HookEvent = v.InferOutput<typeof hookEventSchema>;
 export type HookEventType = HookEvent['type'];
 
