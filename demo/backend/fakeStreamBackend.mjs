@@ -10,7 +10,8 @@
  * - `GET /token?user_id=X` returns `{ token }`, an HS256 JWT `{ user_id: X }` signed with apiSecret.
  * - `GET /longpoll` serves the SDK's long-poll fallback (`enableWSFallback`): see longPoll.mjs.
  *   With `refuseWebSockets`, every WebSocket upgrade is refused, as by a proxy that blocks them.
- * - Any other REST call gets a plausible `200` JSON reply; CORS is permissive.
+ * - Any other REST call gets a plausible JSON reply with Stream's rate-limit headers, 429 over a
+ *   limit and 403 for a forbidden action (restApi.mjs); CORS is permissive.
  * - `GET /` and `GET /app.js` serve the demo page (demo/page/index.html, demo/dist/app.js).
  *
  * Run directly: `node demo/backend/fakeStreamBackend.mjs [port]` (default 8765, env DEMO_PORT).
@@ -22,6 +23,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { WebSocketServer } from 'ws';
 import { decodeJwt, hasValidSignature, signJwt } from './jwt.mjs';
 import { createLongPollEndpoint } from './longPoll.mjs';
+import { createRestApi, EXPOSED_HEADERS } from './restApi.mjs';
 
 /** @typedef {import('ws').WebSocket} WebSocket */
 
@@ -187,6 +189,7 @@ function setCors(req, res) {
       'Authorization, Content-Type, stream-auth-type, X-Stream-Client, x-client-request-id',
   );
   res.setHeader('Access-Control-Max-Age', '600');
+  res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS);
 }
 
 /**
@@ -217,18 +220,6 @@ async function sendFile(res, file, contentType, missingHint) {
 }
 
 /**
- * A plausible reply for a Stream REST call this fake does not model.
- * @param {string} method
- * @param {string} path
- */
-function genericReply(method, path) {
-  if (method === 'POST' && path === '/channels') return { channels: [], duration: '0.01ms' };
-  if (path === '/users' && method === 'GET') return { users: [], duration: '0.01ms' };
-  if (path === '/app') return { app: { name: 'demo', disable_auth_checks: false }, duration: '0.01ms' };
-  return { duration: '0.01ms' };
-}
-
-/**
  * Starts the fake backend.
  * @param {FakeStreamBackendOptions} [options]
  * @returns {Promise<FakeStreamBackend>}
@@ -251,6 +242,7 @@ export async function startFakeStreamBackend(options = {}) {
 
   /** @type {Map<WebSocket, LiveConnection>} */
   const live = new Map();
+  const restApi = createRestApi();
   const longPoll = createLongPollEndpoint({
     authenticate: (params) => authenticate(params, apiSecret, verifyTokens),
     ownUser,
@@ -330,7 +322,7 @@ export async function startFakeStreamBackend(options = {}) {
       sendJson(res, 400, errorBody({ code: 4, message: `${url.pathname} is only served as a WebSocket (/connect) or GET (/longpoll)`, StatusCode: 400 }));
       return;
     }
-    sendJson(res, 200, genericReply(method, url.pathname));
+    restApi.handle(method, url, res);
   }
 
   const wss = new WebSocketServer({ noServer: true });

@@ -66,5 +66,6 @@ export function redactTabState(state: TabState): TabState {
     if (redacted === undefined) redactedSockets.set(socket, (redacted = redactSocket(socket)));
     sockets[id] = redacted;
   }
-  return { ...state, sockets, pages: state.pages.map((page) => ({ ...page, url: redactUrl(page.url) })) };
+  const apiCalls = state.apiCalls?.map((call) => ({ ...call, url: redactUrl(call.url) }));
+  return { ...state, sockets, pages: state.pages.map((page) => ({ ...page, url: redactUrl(page.url) })), ...(apiCalls ? { apiCalls } : {}) };
 }

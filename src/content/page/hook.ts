@@ -16,6 +16,7 @@
  * Worker opens are not seen; the panel and README say so. Capturing them would mean rewriting
  * the page's worker scripts, which breaks module workers, CSP and relative imports.
  */
+import { createApiCallRecorder } from './apiCalls';
 import { createStackCapture } from './creationStack';
 import { createHookChannel } from './hookChannel';
 import { createLongPollTracker } from './longPollSessions';
@@ -51,7 +52,7 @@ function installHook(win: HookWindow): void {
     previewChars: channel.previewChars,
   });
   try {
-    observeLongPolls({ win, disguise, tracker });
+    observeLongPolls({ win, disguise, tracker, apiCalls: createApiCallRecorder(channel.record, now) });
   } catch {
     // Sockets are still observed without the long-poll view.
   }

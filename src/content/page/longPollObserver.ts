@@ -1,15 +1,18 @@
 /**
- * Sees the requests of a long-poll fallback (see longPollSessions.ts), over XMLHttpRequest
- * (what stream-chat's axios uses in a browser) and fetch. Only requests to a `/longpoll` URL
- * are touched; every other request goes straight to the native, which returns its own result.
+ * Sees the requests of a long-poll fallback (see longPollSessions.ts) and the app's Stream API
+ * calls (see apiCalls.ts), over XMLHttpRequest (what stream-chat's axios uses in a browser) and
+ * fetch: one wrapper each for both views. Only requests to a `/longpoll` URL or a URL carrying
+ * `api_key` are touched; every other request goes straight to the native, which returns its own
+ * result. An API call is only timed and its answer read (status, headers, an error's body).
  * - XHR: Proxies of `open` (remembers the URL) and `send` (adds our listeners before sending);
  *   the page's handlers, events and exceptions are the native ones.
  * - fetch: for a long-poll URL the page gets a promise chained on the native one, settling
  *   with the same Response or the same rejection (one microtask later); the reply is read
  *   from a clone, so the page's body stays unread.
  */
+import { isApiCallUrl, type ApiCallAnswer, type ApiCallRecorder, type ApiCallRequest } from './apiCalls';
 import type { NativeDisguise } from './nativeDisguise';
-import { addEventListener, nativeGetter, NativeNumber, NativeString, NativeURL, promiseThen, reflectApply, SafeWeakMap, stringify } from './natives';
+import { addEventListener, getOwnPropertyDescriptor, nativeGetter, NativeNumber, NativeString, NativeURL, promiseThen, reflectApply, SafeWeakMap, stringify } from './natives';
 import { isLongPollUrl, type LongPollOutcome, type LongPollRequest, type LongPollTracker } from './longPollSessions';
 import { payloadSize, utf8Length } from './payload';
 
@@ -17,6 +20,7 @@ export interface LongPollObserverContext {
   win: typeof globalThis;
   disguise: NativeDisguise;
   tracker: LongPollTracker;
+  apiCalls: ApiCallRecorder;
 }
 
 export function observeLongPolls(context: LongPollObserverContext): void {
@@ -40,8 +44,12 @@ function baseOf(win: typeof globalThis): string {
   return win.document?.baseURI ?? win.location.href;
 }
 
-function observeXhr({ win, disguise, tracker }: LongPollObserverContext): void {
+function observeXhr({ win, disguise, tracker, apiCalls }: LongPollObserverContext): void {
   const proto = win.XMLHttpRequest.prototype;
+  const getResponseHeader = proto.getResponseHeader;
+  /** API calls opened (method and URL), and those sent and awaiting their answer. */
+  const openedApiCalls = new SafeWeakMap<object, { method: string; url: string }>();
+  const apiCallsInFlight = new SafeWeakMap<object, ApiCallRequest>();
   const addListener = addEventListener;
   const getStatus = nativeGetter(proto, 'status');
   const getResponseType = nativeGetter(proto, 'responseType');
@@ -62,6 +70,37 @@ function observeXhr({ win, disguise, tracker }: LongPollObserverContext): void {
     // A 'json' reply is already parsed: its text is gone, so its size is that of the JSON.
     const body = type === 'json' ? (stringify(response) ?? '') : '';
     return { kind: 'reply', status, body, size: type === 'json' ? utf8Length(body) : payloadSize(response) };
+  }
+
+  function apiAnswerOf(xhr: object): ApiCallAnswer {
+    const status = NativeNumber(getStatus?.(xhr) ?? 0);
+    const reply = status >= 400 ? replyOf(xhr) : null;
+    return {
+      status,
+      header: (name) => {
+        const value: unknown = reflectApply(getResponseHeader, xhr, [name]);
+        return typeof value === 'string' ? value : null;
+      },
+      errorBody: reply !== null && reply.kind === 'reply' ? reply.body : null,
+    };
+  }
+
+  /** One `loadend` listener per request: it fires after load, error, abort and timeout alike. */
+  function listenForApiAnswer(xhr: object, request: ApiCallRequest): void {
+    apiCallsInFlight.set(xhr, request);
+    reflectApply(addListener, xhr, [
+      'loadend',
+      () => {
+        try {
+          const pending = apiCallsInFlight.get(xhr);
+          if (pending === undefined) return;
+          apiCallsInFlight.delete(xhr);
+          apiCalls.end(pending, apiAnswerOf(xhr));
+        } catch {
+          // Never let an observation error reach the page.
+        }
+      },
+    ]);
   }
 
   function settle(xhr: object, outcome: (xhr: object) => LongPollOutcome): void {
@@ -99,6 +138,8 @@ function observeXhr({ win, disguise, tracker }: LongPollObserverContext): void {
           const url = urlArgument(args[1], win);
           if (url !== null && isLongPollUrl(url, baseOf(win))) openedUrls.set(thisArg, url);
           else openedUrls.delete(thisArg);
+          if (url !== null && isApiCallUrl(url) && typeof args[0] === 'string') openedApiCalls.set(thisArg, { method: args[0], url });
+          else openedApiCalls.delete(thisArg);
         }
       } catch {
         // ignore: the page's request goes on untouched
@@ -119,6 +160,10 @@ function observeXhr({ win, disguise, tracker }: LongPollObserverContext): void {
             inFlight.set(thisArg as object, request);
           }
         }
+        const apiCall = typeof thisArg === 'object' && thisArg !== null ? openedApiCalls.get(thisArg) : undefined;
+        const apiRequest = apiCall !== undefined ? apiCalls.begin(apiCall.url, apiCall.method, args[0]) : null;
+        // Listener first: a synchronous request ends inside send().
+        if (apiRequest !== null) listenForApiAnswer(thisArg as object, apiRequest);
       } catch {
         // ignore: the page's request goes on untouched
       }
@@ -127,11 +172,56 @@ function observeXhr({ win, disguise, tracker }: LongPollObserverContext): void {
   });
 }
 
-function observeFetch({ win, disguise, tracker }: LongPollObserverContext): void {
+/** An own data property of a page object, read without running page code (no getters, no proxies' traps on plain objects). */
+function ownValue(target: unknown, name: string): unknown {
+  if (typeof target !== 'object' || target === null) return undefined;
+  const descriptor = getOwnPropertyDescriptor(target, name);
+  return descriptor !== undefined && 'value' in descriptor ? descriptor.value : undefined;
+}
+
+function observeFetch({ win, disguise, tracker, apiCalls }: LongPollObserverContext): void {
   const NativeDOMException = win.DOMException;
   const clone = win.Response?.prototype.clone;
   const text = win.Response?.prototype.text;
   const getStatus = win.Response ? nativeGetter(win.Response.prototype, 'status') : undefined;
+  const getHeaders = win.Response ? nativeGetter(win.Response.prototype, 'headers') : undefined;
+  const headersGet = win.Headers?.prototype.get;
+  const getRequestMethod = typeof win.Request === 'function' ? nativeGetter(win.Request.prototype, 'method') : undefined;
+
+  /** The method of a fetch call: the init's own `method`, else the Request's, else GET. */
+  function methodOf(args: unknown[]): string {
+    const fromInit = ownValue(args[1], 'method');
+    if (typeof fromInit === 'string') return fromInit;
+    if (getRequestMethod && typeof win.Request === 'function' && args[0] instanceof win.Request) return NativeString(getRequestMethod(args[0]));
+    return 'GET';
+  }
+
+  /** Reads an API call's answer on a branch of its own: the page's promise is returned untouched. */
+  function watchApiAnswer(request: ApiCallRequest, promise: Promise<unknown>): void {
+    if (!getStatus || !getHeaders || !headersGet || !clone || !text) return;
+    const ended = (status: number, headers: object | null, errorBody: string | null): void =>
+      apiCalls.end(request, { status, header: (name) => (headers ? ((reflectApply(headersGet, headers, [name]) as string | null) ?? null) : null), errorBody });
+    reflectApply(promiseThen, promise, [
+      (response: unknown) => {
+        try {
+          const status = NativeNumber(getStatus(response as object));
+          const headers = getHeaders(response as object) as object;
+          if (status < 400) return ended(status, headers, null);
+          const copy = reflectApply(clone, response, []) as Response;
+          reflectApply(promiseThen, reflectApply(text, copy, []), [(body: string) => ended(status, headers, body), () => ended(status, headers, null)]);
+        } catch {
+          // ignore: the page has its response
+        }
+      },
+      () => {
+        try {
+          ended(0, null, null);
+        } catch {
+          // ignore: the page has its rejection (this branch only observes it)
+        }
+      },
+    ]);
+  }
 
   function readReply(request: LongPollRequest, response: unknown): void {
     if (!clone || !text || !getStatus) return;
@@ -146,13 +236,23 @@ function observeFetch({ win, disguise, tracker }: LongPollObserverContext): void
   win.fetch = disguise.wrap(win.fetch, {
     apply(target, thisArg: unknown, args: unknown[]) {
       let request: LongPollRequest | null = null;
+      let apiRequest: ApiCallRequest | null = null;
       try {
         const url = urlArgument(args[0], win);
         if (url !== null && isLongPollUrl(url, baseOf(win))) request = tracker.begin(url, baseOf(win));
+        else if (url !== null && isApiCallUrl(url)) apiRequest = apiCalls.begin(url, methodOf(args), ownValue(args[1], 'body'));
       } catch {
         request = null;
+        apiRequest = null;
       }
       const promise = reflectApply(target, thisArg, args) as Promise<unknown>;
+      if (apiRequest !== null) {
+        try {
+          watchApiAnswer(apiRequest, promise);
+        } catch {
+          // ignore: the page gets its promise
+        }
+      }
       if (request === null) return promise;
       const observed = request;
       return reflectApply(promiseThen, promise, [

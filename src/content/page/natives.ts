@@ -30,6 +30,7 @@ const stringIndexOf = String.prototype.indexOf;
 const stringIncludes = String.prototype.includes;
 const stringEndsWith = String.prototype.endsWith;
 const stringTrim = String.prototype.trim;
+const stringToUpperCase = String.prototype.toUpperCase;
 const stringCharCodeAt = String.prototype.charCodeAt;
 const regExpTest = RegExp.prototype.test;
 const regExpExec = RegExp.prototype.exec;
@@ -39,6 +40,7 @@ export const indexOf = (text: string, search: string, from = 0): number => refle
 export const includes = (text: string, search: string): boolean => reflectApply(stringIncludes, text, [search]) as boolean;
 export const endsWith = (text: string, search: string): boolean => reflectApply(stringEndsWith, text, [search]) as boolean;
 export const trim = (text: string): string => reflectApply(stringTrim, text, []) as string;
+export const toUpperCase = (text: string): string => reflectApply(stringToUpperCase, text, []) as string;
 export const charCodeAt = (text: string, index: number): number => reflectApply(stringCharCodeAt, text, [index]) as number;
 export const test = (pattern: RegExp, text: string): boolean => reflectApply(regExpTest, pattern, [text]) as boolean;
 export const exec = (pattern: RegExp, text: string): RegExpExecArray | null => reflectApply(regExpExec, pattern, [text]) as RegExpExecArray | null;
