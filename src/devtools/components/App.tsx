@@ -3,6 +3,7 @@ import { currentPage } from '../../core/tabState';
 import { downloadMarkdown, downloadReport } from '../exportReport';
 import type { PanelModel } from '../model/panelModel';
 import { Banners } from './Banners';
+import { ChecklistPanel } from './ChecklistPanel';
 import { ConnectionsTable } from './ConnectionsTable';
 import { CrossTabUsers } from './CrossTabUsers';
 import { SocketDetail } from './detail/SocketDetail';
@@ -62,6 +63,7 @@ export function App({ model, tabId, toolVersion }: Props) {
           <Summary state={state} />
           {imported ? null : <CrossTabUsers tally={model.connection.tally.value} tabId={tabId} />}
           <FindingsList findings={state.findings} ordinals={model.ordinals.value} selectedId={model.selectedId.value} onSelect={model.select} />
+          <ChecklistPanel state={state} />
           <Timeline
             sockets={model.filtered.value}
             pages={state.pages}
