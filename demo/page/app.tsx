@@ -20,6 +20,7 @@ import {
   track,
   type TrackedClient,
 } from './clients';
+import { ChecklistCards, forgetChecklistClients, runChecklistScenario } from './checklistScenarios';
 import { SCENARIOS, type ScenarioInfo } from './scenarios';
 import { createStore, useStore } from './store';
 import { isScenarioName, SCENARIO_NAMES, type DemoApi, type ScenarioName } from './types';
@@ -183,11 +184,13 @@ async function disconnectAll(): Promise<void> {
   mountsStore.set([]);
   await new Promise((resolve) => setTimeout(resolve, 0));
   await disconnectAllClients();
+  forgetChecklistClients();
   runStateStore.set({});
 }
 
 const demo: DemoApi = {
   run,
+  checklist: runChecklistScenario,
   disconnectAll,
   clientCount: () => clientsStore.get().length,
   clients: () =>
@@ -310,6 +313,7 @@ function App() {
             <ScenarioCard key={s.name} scenario={s} state={runStates[s.name]} />
           ))}
         </section>
+        <ChecklistCards />
 
         <aside>
           <section class="panel">

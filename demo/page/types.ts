@@ -20,6 +20,8 @@ export interface DemoClientInfo {
 export interface DemoApi {
   /** Runs a scenario; resolves when all its connectUser calls resolved, rejects on the first error. */
   run(name: ScenarioName): Promise<void>;
+  /** Runs a card of the integration checklist (permissions, queryChannels, rate limits). */
+  checklist(name: import('./checklistScenarios').ChecklistScenarioName): Promise<void>;
   /** Unmounts the scenario components and disconnects every client the page created. */
   disconnectAll(): Promise<void>;
   /** How many StreamChat instances the page currently tracks (created since the last disconnectAll). */

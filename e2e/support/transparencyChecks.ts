@@ -215,8 +215,9 @@ export async function runTransparencyChecks(wsOrigin: string): Promise<Transpare
   checks.restored = window.WebSocket === Original;
   checks.finalOrder = order;
 
-  // XMLHttpRequest and fetch, which the hook wraps for the long-poll view: a long-poll URL
-  // and an ordinary one behave as without us, events, errors and all.
+  // XMLHttpRequest and fetch, which the hook wraps for the long-poll view and for Stream API
+  // calls (a URL carrying api_key): such URLs and ordinary ones behave as without us, events,
+  // errors, promises and all.
   const xhrEvents = (url: string): Promise<string[]> =>
     new Promise((resolve) => {
       const xhr = new XMLHttpRequest();
@@ -253,6 +254,25 @@ export async function runTransparencyChecks(wsOrigin: string): Promise<Transpare
     fetchUnbound: await fetched(() => plainFetch('/longpoll?close=true&connection_id=abc')),
     fetchRefused: await fetched(() => fetch('http://127.0.0.1:9/longpoll')),
     fetchBadInit: await fetched(() => fetch('/longpoll', { method: 'GET', body: 'not allowed' })),
+    xhrApiCall: await xhrEvents('/channels?api_key=k&user_id=a'),
+    xhrApiCallSync: (() => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', '/channels?api_key=k', false);
+      xhr.send(JSON.stringify({ filter_conditions: { members: { $in: ['a'] } } }));
+      return [xhr.status, xhr.responseText.length, xhr.getAllResponseHeaders().length];
+    })(),
+    fetchApiCall: await fetched(() => fetch('/channels?api_key=k', { method: 'POST', body: '{"filter_conditions":{}}' })),
+    fetchApiCallRequest: await fetched(() => fetch(new Request('/app?api_key=k', { method: 'GET' }))),
+    fetchApiCallRefused: await fetched(() => fetch('http://127.0.0.1:9/channels?api_key=k')),
+    fetchApiCallBadInit: await fetched(() => fetch('/channels?api_key=k', { method: 'GET', body: 'not allowed' })),
+    fetchApiCallSettlesAsNative: await (async () => {
+      // The page's own promise is returned: it settles in the same turn as the native one would.
+      const order: string[] = [];
+      const pending = fetch('/blank.html?api_key=k').then(() => order.push('api'));
+      const reference = fetch('/blank.html').then(() => order.push('plain'));
+      await Promise.all([pending, reference]);
+      return order.length;
+    })(),
   };
 
   for (const socket of held) socket.close();

@@ -39,3 +39,19 @@ describe('what a report says was dropped', () => {
     expect(parsed.ok && parsed.report.dropped).toEqual({ sockets: 12, events: 40 });
   });
 });
+
+describe('the integration checklist in a report', () => {
+  it('carries the checklist and the Stream API calls, their URLs redacted, and reads back', () => {
+    const t = new Timeline()
+      .connect('a', streamConnectUrl('alice'), 0)
+      .apiCall(10, { url: 'https://chat.example/channels?api_key=k&authorization=secret-value', method: 'POST', status: 429, rateLimitLimit: 60, rateLimitRemaining: 0, rateLimitReset: 99 });
+    t.check(20);
+    const report = buildReport(t.state, { now: 30, toolVersion: 't', redact: true });
+    expect(report.checklist?.rateLimits).toMatchObject({ status: 'failed', rules: ['rate-limited'] });
+    expect(report.checklist?.queryChannels?.status).toBe('not-applicable');
+    expect(report.http).toHaveLength(1);
+    expect(report.http?.[0]).toMatchObject({ endpoint: 'POST /channels', status: 429, rateLimit: { limit: 60, remaining: 0, reset: 99 } });
+    expect(JSON.stringify(report)).not.toContain('secret-value');
+    expect(parseReport(JSON.stringify(report))).toEqual({ ok: true, report });
+  });
+});

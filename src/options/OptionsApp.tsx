@@ -85,6 +85,16 @@ export function OptionsApp({ initial, save, reset }: Props) {
       </fieldset>
 
       <fieldset>
+        <legend>Integration checklist (Stream API calls)</legend>
+        {numberInput('rateLimitHeadroomPercent')}
+        <div class="inline-fields">
+          {numberInput('queryRepeatCount')}
+          {numberInput('queryRepeatWindowMs')}
+        </div>
+        {numberInput('queryChannelsMaxLimit')}
+      </fieldset>
+
+      <fieldset>
         <legend>Identity rules</legend>
         <p class="help">How OneSocket names a socket’s user, tried in order. Stream Chat is read built in; add a rule for another SDK.</p>
         <IdentityRulesEditor rules={values.identityRules} onChange={(identityRules) => set({ identityRules })} />

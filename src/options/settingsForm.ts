@@ -14,7 +14,19 @@ export interface NumberField {
   help: string;
 }
 
-export type NumericKey = 'graceWindowMs' | 'customConnectionLimit' | 'churnThreshold' | 'churnWindowMs' | 'userObjectLimitBytes' | 'framesPerSocket' | 'previewChars' | 'maxSocketsPerTab';
+export type NumericKey =
+  | 'graceWindowMs'
+  | 'customConnectionLimit'
+  | 'churnThreshold'
+  | 'churnWindowMs'
+  | 'userObjectLimitBytes'
+  | 'framesPerSocket'
+  | 'previewChars'
+  | 'maxSocketsPerTab'
+  | 'rateLimitHeadroomPercent'
+  | 'queryRepeatCount'
+  | 'queryRepeatWindowMs'
+  | 'queryChannelsMaxLimit';
 
 export const NUMBER_FIELDS: Record<NumericKey, NumberField> = {
   customConnectionLimit: { key: 'customConnectionLimit', label: 'Custom limit', unit: 'sockets per user', min: 1, max: 100_000, scale: 1, help: 'Used when the profile is custom.' },
@@ -32,6 +44,26 @@ export const NUMBER_FIELDS: Record<NumericKey, NumberField> = {
   userObjectLimitBytes: { key: 'userObjectLimitBytes', label: 'User object limit', unit: 'bytes', min: 1, max: 10_000_000, scale: 1, help: 'A user object sent on connect of this size or more is an error (Stream: 5 KB).' },
   framesPerSocket: { key: 'framesPerSocket', label: 'Frames kept per socket', unit: 'frames', min: 0, max: 1_000, scale: 1, help: 'The most recent frames each socket keeps for the Frames view.' },
   previewChars: { key: 'previewChars', label: 'Frame preview', unit: 'characters', min: 16, max: WIRE_LIMITS.previewChars, scale: 1, help: 'How much of each frame is copied (longer frames are cut).' },
+  rateLimitHeadroomPercent: {
+    key: 'rateLimitHeadroomPercent',
+    label: 'Rate-limit headroom',
+    unit: '% of the limit',
+    min: 1,
+    max: 99,
+    scale: 1,
+    help: 'An endpoint whose remaining calls this minute fall under this share of its limit is a warning (rate-limit-headroom).',
+  },
+  queryRepeatCount: { key: 'queryRepeatCount', label: 'Repeated queryChannels', unit: 'calls', min: 2, max: 1_000, scale: 1, help: 'The same queryChannels filter this many times…' },
+  queryRepeatWindowMs: { key: 'queryRepeatWindowMs', label: 'within', unit: 's', min: 1, max: 600, scale: 1000, help: '…within this many seconds is a query on every render (query-channels-repeated).' },
+  queryChannelsMaxLimit: {
+    key: 'queryChannelsMaxLimit',
+    label: 'Watched channels per query',
+    unit: 'channels',
+    min: 1,
+    max: 1_000,
+    scale: 1,
+    help: 'A watched queryChannels with a larger limit, or none, is a warning (query-channels-unbounded; Stream recommends 30).',
+  },
   maxSocketsPerTab: { key: 'maxSocketsPerTab', label: 'Sockets kept per tab', unit: 'sockets', min: 10, max: 100_000, scale: 1, help: 'Beyond this, the oldest closed sockets are dropped from the record (and counted).' },
 };
 
