@@ -5,10 +5,11 @@ import { STORAGE_LAYOUT } from '../src/shared/storageLayout';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from './support/firefox';
 
 /**
- * The Firefox build, installed in stock Firefox (Debian's firefox-esr), records what the
- * Chromium build records: the demo page opens two sockets for alice through the real
- * stream-chat SDK against the fake backend; the worker's record and the standalone panel show
- * both, and the duplicate-connection finding. Not Playwright's browser: see support/firefox.ts.
+ * The Firefox package (release/onesocket-firefox-<version>.xpi, from `npm run package`),
+ * installed in stock Firefox (Debian's firefox-esr), records what the Chromium build records:
+ * the demo page opens two sockets for alice through the real stream-chat SDK against the fake
+ * backend; the background's record and the standalone panel show both, and the
+ * duplicate-connection finding. Not Playwright's browser: see support/firefox.ts.
  */
 
 type Backend = Awaited<ReturnType<typeof startFakeStreamBackend>>;

@@ -1,13 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { findOnPath } from '../../scripts/chromium.mjs';
 
 /**
- * Stock Firefox with the Firefox build of OneSocket, headless, driven over WebDriver BiDi (built
+ * Stock Firefox with OneSocket's Firefox package (or build folder), headless, driven over WebDriver BiDi (built
  * into Firefox; no geckodriver) through puppeteer-core. Playwright cannot drive stock Firefox.
  *
- * - The build is installed as a temporary add-on (BiDi `webExtension.install`).
+ * - The xpi (or folder) is installed as a temporary add-on (BiDi `webExtension.install`).
  * - The pref `extensions.webextensions.uuids` fixes the add-on's `moz-extension://<uuid>` origin,
  *   so the test knows where its pages are.
  * - BiDi opens `moz-extension://` pages only when Firefox starts with
@@ -15,7 +16,11 @@ import { findOnPath } from '../../scripts/chromium.mjs';
  *   loading: `openExtensionPage` navigates with the raw BiDi command and waits for the document.
  */
 
-export const FIREFOX_DIST_DIR = path.resolve(import.meta.dirname, '../../dist-firefox');
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+
+/** What `npm run package` ships for Firefox. */
+export const FIREFOX_PACKAGE = path.join(ROOT, 'release', `onesocket-firefox-${version}.xpi`);
 
 /** Any fixed UUID will do; it only has to be the same in the pref and in the test's URLs. */
 const EXTENSION_UUID = '0e5e0c0e-5e01-4d3e-8f00-6f2a1e349b1c';
@@ -41,9 +46,23 @@ interface BidiConnection {
   send(method: 'browsingContext.navigate', params: { context: string; url: string; wait: 'complete' }): Promise<unknown>;
 }
 
-export async function launchFirefoxWithExtension(distDir = FIREFOX_DIST_DIR): Promise<FirefoxWithExtension> {
-  const manifest = JSON.parse(readFileSync(path.join(distDir, 'manifest.json'), 'utf8')) as { browser_specific_settings: { gecko: { id: string } } };
-  const geckoId = manifest.browser_specific_settings.gecko.id;
+/** The gecko id in the manifest of an xpi or a build folder. */
+function geckoIdOf(extension: string): string {
+  const manifestText = statSync(extension).isDirectory()
+    ? readFileSync(path.join(extension, 'manifest.json'), 'utf8')
+    : Buffer.from(unzipSync(readFileSync(extension), { filter: (entry) => entry.name === 'manifest.json' })['manifest.json'] ?? []).toString('utf8');
+  const manifest = JSON.parse(manifestText) as { browser_specific_settings: { gecko: { id: string } } };
+  return manifest.browser_specific_settings.gecko.id;
+}
+
+/** `extension`: an .xpi, or a folder holding a built extension. */
+export async function launchFirefoxWithExtension(extension = FIREFOX_PACKAGE): Promise<FirefoxWithExtension> {
+  let geckoId: string;
+  try {
+    geckoId = geckoIdOf(extension);
+  } catch (error) {
+    throw new Error(`no Firefox extension at ${path.relative(ROOT, extension)} (run \`npm run package\` first): ${String(error)}`);
+  }
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: findFirefoxExecutable(),
@@ -52,7 +71,7 @@ export async function launchFirefoxWithExtension(distDir = FIREFOX_DIST_DIR): Pr
     extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }) },
   });
   try {
-    const installed = await browser.installExtension(distDir);
+    const installed = await browser.installExtension(extension);
     if (installed !== geckoId) throw new Error(`Firefox installed ${installed}, expected ${geckoId}`);
   } catch (error) {
     await browser.close();
