@@ -18,11 +18,13 @@ let firefox: FirefoxWithExtension;
 let backend: Backend;
 
 test.beforeAll(async () => {
+  test.setTimeout(60_000); // starting Firefox on a busy machine
   backend = await startFakeStreamBackend();
   firefox = await launchFirefoxWithExtension();
 });
 
 test.afterAll(async () => {
+  test.setTimeout(60_000);
   await firefox?.close();
   await backend?.close();
 });
