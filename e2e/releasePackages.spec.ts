@@ -41,6 +41,8 @@ function pngSize(bytes: Buffer | undefined): [number, number] | null {
   return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
 }
 
+const EXTENSION_PAGES = ['src/devtools/devtools.html', 'src/devtools/panel.html', 'src/devtools/rule.html', 'src/options/options.html', 'src/popup/popup.html'];
+
 interface Manifest {
   version: string;
   icons: Record<string, string>;
@@ -52,10 +54,12 @@ for (const [browser, archiveName, buildDir] of [
   ['chrome', `onesocket-chrome-${version}.zip`, 'dist'],
   ['firefox', `onesocket-firefox-${version}.xpi`, 'dist-firefox'],
 ] as const) {
-  test(`release/${archiveName} is ${buildDir}/ byte for byte: manifest at the root, no source map, icons at 16, 32, 48 and 128`, () => {
+  test(`release/${archiveName} is ${buildDir}/ byte for byte: manifest at the root, no source map or test page, icons at 16, 32, 48 and 128`, () => {
     const archive = entriesOf(path.join(ROOT, 'release', archiveName));
     expectSameFiles(archive, filesOf(path.join(ROOT, buildDir)));
     expect([...archive.keys()].filter((name) => name.endsWith('.map'))).toEqual([]);
+    // The extension's own pages and nothing else (no test or demo page): a new page is added here on purpose.
+    expect([...archive.keys()].filter((name) => name.endsWith('.html')).sort()).toEqual(EXTENSION_PAGES);
 
     const manifest = JSON.parse(archive.get('manifest.json')?.toString('utf8') ?? 'null') as Manifest;
     expect(manifest.version).toBe(version);
