@@ -9,15 +9,20 @@ import manifest from './manifest.json' with { type: 'json' };
 const contentScripts = ['src/content/relay/relay.ts', 'src/content/page/hook.ts'];
 
 /**
- * Firefox MV3 has no extension service worker (background scripts instead), needs a gecko id,
- * and supports `world: "MAIN"` content scripts from 128 on.
+ * Firefox MV3 has no extension service worker (background scripts instead) and needs a gecko id.
+ * `world: "MAIN"` content scripts need Firefox 128; addons.mozilla.org asks every new add-on to
+ * declare the data it collects and sends (none: nothing leaves the browser), a key Firefox reads
+ * from 140 on (142 on Android), hence those minimum versions (older ESRs are out of support).
  */
 function firefoxManifest(): ManifestV3Export {
   const { minimum_chrome_version: _chromeOnly, background, ...rest } = manifest;
   return {
     ...rest,
     background: { scripts: [background.service_worker], type: background.type },
-    browser_specific_settings: { gecko: { id: 'onesocket@onesocket.dev', strict_min_version: '128.0' } },
+    browser_specific_settings: {
+      gecko: { id: 'onesocket@onesocket.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko_android: { strict_min_version: '142.0' },
+    },
   } as unknown as ManifestV3Export;
 }
 

@@ -14,10 +14,11 @@ import path from 'node:path';
  */
 
 /**
+ * The executable `name` on PATH, or undefined (also used to find Firefox for its smoke test).
  * @param {string} name
  * @returns {string | undefined}
  */
-function findOnPath(name) {
+export function findOnPath(name) {
   const dirs = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean);
   const extensions = process.platform === 'win32' ? (process.env.PATHEXT ?? '.EXE').split(';') : [''];
   for (const dir of dirs) {

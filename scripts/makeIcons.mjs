@@ -1,9 +1,12 @@
 // @ts-check
 /**
  * Draws the extension's icon (a socket: a ring around one pin, white on the brand blue) as PNGs
- * in src/assets/icons/, at the sizes Chrome asks for. Run after changing the drawing:
- * `node scripts/makeIcons.mjs`. Plain Node (zlib), no image library: the shapes are circles and
- * a rounded square, anti-aliased by sampling each pixel 4×4 times.
+ * in src/assets/icons/, at the sizes Chrome asks for, and the Chrome Web Store's listing images
+ * in docs/store/ (docs/store.md): the store icon (96 px of artwork in 128 with a transparent
+ * margin, as the store asks) and the small promo tile (440×280, the icon on the brand blue).
+ * Run after changing the drawing: `node scripts/makeIcons.mjs`. Plain Node (zlib), no image
+ * library: the shapes are circles and a rounded square, anti-aliased by sampling each pixel
+ * 4×4 times.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +14,7 @@ import { deflateSync } from 'node:zlib';
 
 const SIZES = [16, 32, 48, 128];
 const OUT_DIR = path.resolve(import.meta.dirname, '../src/assets/icons');
+const STORE_DIR = path.resolve(import.meta.dirname, '../docs/store');
 const BLUE = [0x1a, 0x5f, 0xd0];
 const WHITE = [0xff, 0xff, 0xff];
 
@@ -31,18 +35,38 @@ function shapeAt(x, y) {
   return 'blue';
 }
 
-/** @param {number} size */
-function pixels(size) {
+/**
+ * What covers the pixel-space point (x, y) of a picture: given per picture.
+ * @typedef {(x: number, y: number) => 'white' | 'blue' | null} Drawing
+ */
+
+/** The icon filling a `size` square. @param {number} size @returns {Drawing} */
+const icon = (size) => (x, y) => shapeAt(x / size, y / size);
+
+/**
+ * The icon `artwork` px wide, centred on a `width`×`height` picture; `background` fills the rest.
+ * @param {number} width @param {number} height @param {number} artwork @param {'blue' | null} background
+ * @returns {Drawing}
+ */
+const iconCentred = (width, height, artwork, background) => (x, y) => {
+  const left = (width - artwork) / 2;
+  const top = (height - artwork) / 2;
+  const inside = x >= left && x < left + artwork && y >= top && y < top + artwork;
+  return (inside ? shapeAt((x - left) / artwork, (y - top) / artwork) : null) ?? background;
+};
+
+/** RGBA rows of a picture, each with its PNG filter byte. @param {number} width @param {number} height @param {Drawing} draw */
+function pixels(width, height, draw) {
   const samples = 4;
   const rows = [];
-  for (let py = 0; py < size; py++) {
+  for (let py = 0; py < height; py++) {
     const row = [0]; // PNG filter type 0 for the row
-    for (let px = 0; px < size; px++) {
+    for (let px = 0; px < width; px++) {
       let white = 0;
       let blue = 0;
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
-          const shape = shapeAt((px + (sx + 0.5) / samples) / size, (py + (sy + 0.5) / samples) / size);
+          const shape = draw(px + (sx + 0.5) / samples, py + (sy + 0.5) / samples);
           if (shape === 'white') white++;
           else if (shape === 'blue') blue++;
         }
@@ -79,17 +103,22 @@ function chunk(type, data) {
   return Buffer.concat([length, body, crc]);
 }
 
-/** @param {number} size */
-function png(size) {
+/** @param {number} width @param {number} height @param {Drawing} draw */
+function png(width, height, draw) {
   const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
   header.writeUInt8(8, 8); // bit depth
   header.writeUInt8(6, 9); // RGBA
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(pixels(size))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(pixels(width, height, draw))), chunk('IEND', Buffer.alloc(0))]);
 }
 
 mkdirSync(OUT_DIR, { recursive: true });
-for (const size of SIZES) writeFileSync(path.join(OUT_DIR, `icon-${size}.png`), png(size));
+for (const size of SIZES) writeFileSync(path.join(OUT_DIR, `icon-${size}.png`), png(size, size, icon(size)));
 console.log(`Wrote ${SIZES.map((size) => `icon-${size}.png`).join(', ')} to ${path.relative(process.cwd(), OUT_DIR)}`);
+
+mkdirSync(STORE_DIR, { recursive: true });
+writeFileSync(path.join(STORE_DIR, 'icon-128.png'), png(128, 128, iconCentred(128, 128, 96, null)));
+writeFileSync(path.join(STORE_DIR, 'promo-440x280.png'), png(440, 280, iconCentred(440, 280, 200, 'blue')));
+console.log(`Wrote icon-128.png, promo-440x280.png to ${path.relative(process.cwd(), STORE_DIR)}`);

@@ -8,12 +8,12 @@ import { PORT_PANEL, PORT_RELAY } from '../core/wire/constants';
 import { forgetBadge, updateBadge } from './badge';
 import { handlePanelPort } from './panelPort';
 import { handleRelayPort } from './relayPort';
-import { createSessionPersistence } from './sessionPersistence';
+import { createTabPersistence } from './sessionPersistence';
 import { createSettingsSource } from '../shared/settingsStore';
 import { createTabStore } from './tabStore';
 
 const settings = createSettingsSource();
-const store = createTabStore({ persistence: createSessionPersistence(), settings: settings.current });
+const store = createTabStore({ persistence: createTabPersistence(browser.storage.session), settings: settings.current });
 
 // A new grace window or threshold changes the answer for sockets already recorded.
 settings.subscribe(() => {

@@ -1,10 +1,25 @@
-import browser from 'webextension-polyfill';
+import type { Storage } from 'webextension-polyfill';
 import type { SocketRecord, TabState } from '../core/types';
 import { SOCKET_KEY_PREFIX, socketKey, TAB_KEY_PREFIX, tabIdOfSocketKey, tabKey } from '../shared/storageLayout';
 import type { TabPersistence } from './tabStore';
 
 /** A tab record as stored under `tab:<id>`: everything but the sockets, which have a key each. */
 type StoredTab = Omit<TabState, 'sockets'>;
+
+/** The part of a storage area the records use (storage.session in the extension). */
+export type SessionArea = Pick<Storage.StorageArea, 'get' | 'set' | 'remove'>;
+
+/**
+ * Where the worker keeps tab records: storage.session where the browser has it. Firefox added
+ * it in 115 (and Firefox-based browsers may lag): without it the records live in the background
+ * page's memory only, so they are lost when Firefox unloads an idle background page, but
+ * recording works and no write fails on every change.
+ */
+export function createTabPersistence(session: SessionArea | undefined): TabPersistence {
+  if (session) return createSessionPersistence(session);
+  console.warn('OneSocket: this browser has no storage.session; tab records are kept in memory only');
+  return { loadAll: () => Promise.resolve([]), save: () => Promise.resolve(), remove: () => Promise.resolve() };
+}
 
 /**
  * Tab records in chrome.storage.session: kept in memory by the browser (never written to disk,
@@ -15,13 +30,13 @@ type StoredTab = Omit<TabState, 'sockets'>;
  * Writing the whole record on every change made a long session quadratic (measured: a tab with
  * a few hundred sockets fell seconds behind its page).
  */
-export function createSessionPersistence(): TabPersistence {
+export function createSessionPersistence(session: SessionArea): TabPersistence {
   /** Per tab, the socket objects last written, to find what changed. */
   const written = new Map<number, Map<string, SocketRecord>>();
 
   return {
     async loadAll() {
-      const everything = await browser.storage.session.get(null);
+      const everything = await session.get(null);
       const tabs = new Map<number, TabState>();
       for (const [key, value] of Object.entries(everything)) {
         if (!key.startsWith(TAB_KEY_PREFIX)) continue;
@@ -54,8 +69,8 @@ export function createSessionPersistence(): TabPersistence {
       const removed = [...previous.keys()].filter((id) => !next.has(id)).map((id) => socketKey(state.tabId, id));
       const { sockets: _sockets, ...meta } = state;
       changes[tabKey(state.tabId)] = meta satisfies StoredTab;
-      await browser.storage.session.set(changes);
-      if (removed.length > 0) await browser.storage.session.remove(removed);
+      await session.set(changes);
+      if (removed.length > 0) await session.remove(removed);
       written.set(state.tabId, next);
     },
 
@@ -63,7 +78,7 @@ export function createSessionPersistence(): TabPersistence {
       const sockets = written.get(tabId);
       written.delete(tabId);
       const keys = [tabKey(tabId), ...[...(sockets?.keys() ?? [])].map((id) => socketKey(tabId, id))];
-      await browser.storage.session.remove(keys);
+      await session.remove(keys);
     },
   };
 }
