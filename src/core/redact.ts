@@ -1,4 +1,5 @@
-import type { SocketRecord, TabState } from './types';
+import type { TabChanges } from './tabChanges';
+import type { PageRecord, SocketRecord, TabState } from './types';
 
 /** What replaces a secret on screen and in exports. */
 export const REDACTED = '[REDACTED]';
@@ -58,13 +59,28 @@ function redactSocket(socket: SocketRecord): SocketRecord {
  */
 const redactedSockets = new WeakMap<SocketRecord, SocketRecord>();
 
+/** A socket as it may leave the worker while redaction is on. */
+function redactedSocket(socket: SocketRecord): SocketRecord {
+  let redacted = redactedSockets.get(socket);
+  if (redacted === undefined) redactedSockets.set(socket, (redacted = redactSocket(socket)));
+  return redacted;
+}
+
+function redactPages(pages: PageRecord[]): PageRecord[] {
+  return pages.map((page) => ({ ...page, url: redactUrl(page.url) }));
+}
+
 /** The tab's state as it may leave the worker while redaction is on. */
 export function redactTabState(state: TabState): TabState {
   const sockets: TabState['sockets'] = {};
-  for (const [id, socket] of Object.entries(state.sockets)) {
-    let redacted = redactedSockets.get(socket);
-    if (redacted === undefined) redactedSockets.set(socket, (redacted = redactSocket(socket)));
-    sockets[id] = redacted;
-  }
-  return { ...state, sockets, pages: state.pages.map((page) => ({ ...page, url: redactUrl(page.url) })) };
+  for (const [id, socket] of Object.entries(state.sockets)) sockets[id] = redactedSocket(socket);
+  return { ...state, sockets, pages: redactPages(state.pages) };
+}
+
+/** Changes to a tab (core/tabChanges) as they may leave the worker: redacted as redactTabState redacts the whole. */
+export function redactTabChanges(changes: TabChanges): TabChanges {
+  const redacted: TabChanges = { ...changes };
+  if (changes.sockets) redacted.sockets = { ...changes.sockets, upserted: changes.sockets.upserted.map(redactedSocket) };
+  if (changes.meta?.pages) redacted.meta = { ...changes.meta, pages: redactPages(changes.meta.pages) };
+  return redacted;
 }
