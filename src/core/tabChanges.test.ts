@@ -35,7 +35,7 @@ describe('tabChanges (worker side)', () => {
     const t = new Timeline().connect('a', streamConnectUrl('alice'), 0);
     const before = t.state;
     // Folded traffic that only adds bytes: no count, state or frame moves.
-    t.apply({ type: 'hook', event: { type: 'traffic', socketId: 'a', sent: 0, received: 0, bytesSent: 0, bytesReceived: 4096 } });
+    t.apply({ type: 'hook', event: { type: 'traffic', socketId: 'a', at: 1, sent: 0, received: 0, bytesSent: 0, bytesReceived: 4096 } });
     expect(tabChanges(before, t.state)?.sockets?.upserted.map((socket) => socket.bytesReceived)).toEqual([4096]);
 
     const socket = t.state.sockets['a'];
