@@ -54,7 +54,7 @@ function redactSocket(socket: SocketRecord): SocketRecord {
 
 /**
  * Redacted copies by socket record. Records are immutable (the reducer shares the unchanged
- * ones between states), so a socket that did not change since the last snapshot is not
+ * ones between states), so a socket that did not change since the last update is not
  * redacted again: in a large tab most sockets are idle while a few chat.
  */
 const redactedSockets = new WeakMap<SocketRecord, SocketRecord>();
