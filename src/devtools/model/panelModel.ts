@@ -25,7 +25,10 @@ export interface PanelModel {
   zoom: Signal<TimelineZoom>;
   imported: Signal<ImportedReport | null>;
   importError: Signal<string | null>;
-  /** What is shown: the imported report while one is open, else the live tab. Read it to export, not to render. */
+  /**
+   * What is shown: the imported report while one is open, else the live tab. It moves with any
+   * change: a part that shows less reads the narrower signals below (the export peeks at it).
+   */
   view: ReadonlySignal<TabView | null>;
   /** Null until the first snapshot. */
   settings: ReadonlySignal<Settings | null>;
