@@ -1,6 +1,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { PanelUpdate } from '../core/panelUpdate';
-import { redactTabState } from '../core/redact';
+import { redactTabChanges, redactTabState } from '../core/redact';
+import { tabChanges } from '../core/tabChanges';
 import { crossTabTally } from '../core/tally';
 import { createTabState } from '../core/tabState';
 import type { TabState } from '../core/types';
@@ -10,16 +11,16 @@ import { parseWire } from '../core/wire/parse';
 import type { SettingsSource } from '../shared/settingsStore';
 import type { TabStore } from './tabStore';
 
-/** At most one snapshot per tab per this interval: a busy socket must not flood the panel. */
-const SNAPSHOT_INTERVAL_MS = 50;
+/** At most one update per tab per this interval: a busy socket must not flood the panel. */
+const CHANGES_INTERVAL_MS = 50;
 /** The cross-tab tally changes with any tab; it is a summary, so a slower pace is enough. */
 const TALLY_INTERVAL_MS = 250;
 
 /**
- * A send that took d ms is followed by at least d × this of quiet. Posting a snapshot (redact,
- * serialise) costs in proportion to the tab's size, and the panel pays as much again to take it
+ * A send that took d ms is followed by at least d × this of quiet. Posting an update (redact,
+ * serialise) costs in proportion to what changed, and the panel pays as much again to take it
  * in: at a fixed 50 ms a tab of a thousand busy sockets kept the worker posting and the panel
- * parsing without pause (bench: scale run). Small tabs still get a snapshot every 50 ms.
+ * parsing without pause (bench: scale run). Changes wait meanwhile and travel as one update.
  */
 const PAUSE_PER_SEND_MS = 4;
 
@@ -50,13 +51,16 @@ function throttled(send: () => void, intervalMs: number): { soon(): void; now():
 }
 
 /**
- * A panel (in DevTools or standalone) subscribes to one tab and receives snapshots of it,
- * redacted while redaction is on, so secrets never reach the panel in the first place. A panel
- * or the popup may also subscribe to the cross-tab tally.
+ * A panel (in DevTools or standalone) subscribes to one tab: it gets one snapshot of it, then
+ * only what changed (core/tabChanges), both redacted while redaction is on, so secrets never
+ * reach the panel in the first place. A panel or the popup may also subscribe to the cross-tab
+ * tally.
  */
 export function handlePanelPort(port: Runtime.Port, store: TabStore, settings: SettingsSource): void {
   let tabId: number | null = null;
   let wantsTally = false;
+  /** The tab's state as the panel was last brought to (before redaction); null: it needs a snapshot. */
+  let sent: TabState | null = null;
 
   const post = (update: PanelUpdate): void => {
     try {
@@ -66,12 +70,24 @@ export function handlePanelPort(port: Runtime.Port, store: TabStore, settings: S
     }
   };
 
-  const snapshot = throttled(() => {
-    if (tabId === null) return;
+  const sendSnapshot = (id: number): void => {
     const current = settings.current();
-    const state: TabState = store.get(tabId) ?? createTabState(tabId, '', Date.now());
+    const state: TabState = store.get(id) ?? createTabState(id, '', Date.now());
     post({ kind: 'snapshot', version: PROTOCOL_VERSION, tab: { state: current.redact ? redactTabState(state) : state, settings: current, now: Date.now() } });
-  }, SNAPSHOT_INTERVAL_MS);
+    sent = state;
+  };
+
+  /** Everything that changed since the last update, as one message: changes coalesce between sends. */
+  const update = throttled(() => {
+    if (tabId === null) return;
+    if (sent === null) return sendSnapshot(tabId);
+    const state = store.get(tabId);
+    if (state === undefined) return;
+    const changes = tabChanges(sent, state);
+    sent = state;
+    if (changes === null) return;
+    post({ kind: 'changes', version: PROTOCOL_VERSION, tabId, changes: settings.current().redact ? redactTabChanges(changes) : changes, now: Date.now() });
+  }, CHANGES_INTERVAL_MS);
 
   const tally = throttled(() => {
     const current = settings.current();
@@ -79,18 +95,21 @@ export function handlePanelPort(port: Runtime.Port, store: TabStore, settings: S
   }, TALLY_INTERVAL_MS);
 
   const unsubscribeStore = store.subscribe((state) => {
-    if (state.tabId === tabId) snapshot.soon();
+    if (state.tabId === tabId) update.soon();
     if (wantsTally) tally.soon();
   });
-  // Redaction on/off or a new limit changes what the panel shows: resend at once.
+  // Redaction on/off or a new limit changes how everything is shown: a new snapshot, at once.
   const unsubscribeSettings = settings.subscribe(() => {
-    if (tabId !== null) snapshot.now();
+    if (tabId !== null) {
+      sent = null;
+      update.now();
+    }
     if (wantsTally) tally.now();
   });
   function stop(): void {
     unsubscribeStore();
     unsubscribeSettings();
-    snapshot.cancel();
+    update.cancel();
     tally.cancel();
   }
   port.onDisconnect.addListener(stop);
@@ -104,7 +123,8 @@ export function handlePanelPort(port: Runtime.Port, store: TabStore, settings: S
     switch (request.kind) {
       case 'subscribe':
         tabId = request.tabId;
-        snapshot.now();
+        sent = null;
+        update.now();
         break;
       case 'subscribe-tally':
         wantsTally = true;

@@ -1,4 +1,6 @@
-import type { SocketRecord, TabState } from './types';
+import type { ApiCall } from './http/apiCall';
+import type { TabChanges } from './tabChanges';
+import type { PageRecord, SocketRecord, TabState } from './types';
 
 /** What replaces a secret on screen and in exports. */
 export const REDACTED = '[REDACTED]';
@@ -53,19 +55,42 @@ function redactSocket(socket: SocketRecord): SocketRecord {
 
 /**
  * Redacted copies by socket record. Records are immutable (the reducer shares the unchanged
- * ones between states), so a socket that did not change since the last snapshot is not
+ * ones between states), so a socket that did not change since the last update is not
  * redacted again: in a large tab most sockets are idle while a few chat.
  */
 const redactedSockets = new WeakMap<SocketRecord, SocketRecord>();
 
+/** A socket as it may leave the worker while redaction is on. */
+function redactedSocket(socket: SocketRecord): SocketRecord {
+  let redacted = redactedSockets.get(socket);
+  if (redacted === undefined) redactedSockets.set(socket, (redacted = redactSocket(socket)));
+  return redacted;
+}
+
+function redactPages(pages: PageRecord[]): PageRecord[] {
+  return pages.map((page) => ({ ...page, url: redactUrl(page.url) }));
+}
+
 /** The tab's state as it may leave the worker while redaction is on. */
 export function redactTabState(state: TabState): TabState {
   const sockets: TabState['sockets'] = {};
-  for (const [id, socket] of Object.entries(state.sockets)) {
-    let redacted = redactedSockets.get(socket);
-    if (redacted === undefined) redactedSockets.set(socket, (redacted = redactSocket(socket)));
-    sockets[id] = redacted;
+  for (const [id, socket] of Object.entries(state.sockets)) sockets[id] = redactedSocket(socket);
+  return { ...state, sockets, pages: redactPages(state.pages), ...(state.apiCalls ? { apiCalls: redactApiCalls(state.apiCalls) } : {}) };
+}
+
+/** The page's Stream API calls, their URLs redacted like a socket's. */
+function redactApiCalls(calls: ApiCall[]): ApiCall[] {
+  return calls.map((call) => ({ ...call, url: redactUrl(call.url) }));
+}
+
+/** Changes to a tab (core/tabChanges) as they may leave the worker: redacted as redactTabState redacts the whole. */
+export function redactTabChanges(changes: TabChanges): TabChanges {
+  const redacted: TabChanges = { ...changes };
+  if (changes.sockets) redacted.sockets = { ...changes.sockets, upserted: changes.sockets.upserted.map(redactedSocket) };
+  if (changes.meta?.pages || changes.meta?.apiCalls) {
+    redacted.meta = { ...changes.meta };
+    if (changes.meta.pages) redacted.meta.pages = redactPages(changes.meta.pages);
+    if (changes.meta.apiCalls) redacted.meta.apiCalls = redactApiCalls(changes.meta.apiCalls);
   }
-  const apiCalls = state.apiCalls?.map((call) => ({ ...call, url: redactUrl(call.url) }));
-  return { ...state, sockets, pages: state.pages.map((page) => ({ ...page, url: redactUrl(page.url) })), ...(apiCalls ? { apiCalls } : {}) };
+  return redacted;
 }

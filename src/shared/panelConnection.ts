@@ -1,11 +1,11 @@
 import { signal, type Signal } from '@preact/signals';
 import type { PanelUpdate } from '../core/panelUpdate';
+import { applyTabChanges } from '../core/tabChanges';
 import { PORT_PANEL, PROTOCOL_VERSION } from '../core/wire/constants';
 import type { PanelRequest } from '../core/wire/panelRequests';
 import type { CrossTabTally } from '../core/tally';
 import type { Settings, TabView } from '../core/types';
 import { createReconnectingPort } from './reconnectingPort';
-import { reuseUnchanged } from './viewReconcile';
 
 export interface TallyView {
   tally: CrossTabTally;
@@ -13,6 +13,10 @@ export interface TallyView {
 }
 
 export interface PanelConnection {
+  /**
+   * The subscribed tab as the worker last described it. Each change keeps the objects it did
+   * not touch (sockets, findings, pages...), so what reads them is not run again.
+   */
   view: Signal<TabView | null>;
   /** Every tab's counts and each user's sockets across tabs (for the cross-tab view). */
   tally: Signal<TallyView | null>;
@@ -24,17 +28,20 @@ export interface PanelConnection {
 
 /**
  * The panel's one link to the worker. On every (re)connection it subscribes again and gets a
- * full snapshot, so a worker restart or a late-opened panel misses nothing. `tabId` null only
- * subscribes to the tally (the popup).
+ * full snapshot, then the changes to it, so a worker restart or a late-opened panel misses
+ * nothing. `tabId` null only subscribes to the tally (the popup).
  */
 export function connectPanel(tabId: number | null): PanelConnection {
   const view = signal<TabView | null>(null);
   const tally = signal<TallyView | null>(null);
   const connected = signal(false);
+  /** Changes apply only on top of this connection's own snapshot (a new port starts with one). */
+  let synced = false;
   const port = createReconnectingPort<PanelUpdate, PanelRequest>(PORT_PANEL, {
     eager: true,
     onConnect: (post) => {
       connected.value = true;
+      synced = false;
       if (tabId !== null) post({ kind: 'subscribe', version: PROTOCOL_VERSION, tabId });
       post({ kind: 'subscribe-tally', version: PROTOCOL_VERSION });
     },
@@ -43,8 +50,13 @@ export function connectPanel(tabId: number | null): PanelConnection {
   });
   port.listen((update) => {
     if (update.version !== PROTOCOL_VERSION) return;
-    if (update.kind === 'snapshot') view.value = reuseUnchanged(view.peek(), update.tab);
-    else if (update.kind === 'tally') tally.value = { tally: update.tally, settings: update.settings };
+    if (update.kind === 'snapshot') {
+      view.value = update.tab;
+      synced = true;
+    } else if (update.kind === 'changes') {
+      const current = view.peek();
+      if (synced && current !== null && current.state.tabId === update.tabId) view.value = applyTabChanges(current, update.changes, update.now);
+    } else if (update.kind === 'tally') tally.value = { tally: update.tally, settings: update.settings };
   });
   return {
     view,

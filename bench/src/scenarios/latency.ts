@@ -18,7 +18,7 @@ const TIMEOUT_MS = 10_000;
 
 /**
  * A deterministic pause of 0–60 ms between samples, so samples do not lock in step with the
- * pipeline's own timers (the hook's 20 ms flush, the worker's 50 ms snapshot throttle).
+ * pipeline's own timers (the hook's 20 ms flush, the worker's 50 ms update throttle).
  */
 function pauses(): () => number {
   let seed = 7;

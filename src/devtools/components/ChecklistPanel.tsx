@@ -1,6 +1,5 @@
-import { buildChecklist, CHECKLIST_SECTIONS } from '../../core/checklist';
+import { CHECKLIST_SECTIONS, type Checklist } from '../../core/checklist';
 import type { ChecklistStatus } from '../../core/report';
-import type { TabState } from '../../core/types';
 import { ruleDocUrl } from '../ruleDocs';
 
 const STATUS_LABEL: Record<ChecklistStatus, string> = { passed: 'passed', warned: 'warning', failed: 'failed', 'not-applicable': 'not applicable' };
@@ -8,11 +7,10 @@ const STATUS_LABEL: Record<ChecklistStatus, string> = { passed: 'passed', warned
 /**
  * Stream's integration checklist for the inspected tab: the four sections of Stream's own list,
  * each passed, warned, failed or not applicable, with the evidence it rests on and the pages of
- * the rules behind it. Derived from the tab's record, so it is as live as the findings. One line
+ * the rules behind it (core/checklist.ts derives it from the tab's record). One line
  * of chips while all is well; open (and opened by itself) when a section needs a look.
  */
-export function ChecklistPanel({ state }: { state: TabState }) {
-  const checklist = buildChecklist(state);
+export function ChecklistPanel({ checklist }: { checklist: Checklist }) {
   const needsLook = CHECKLIST_SECTIONS.some(({ id }) => checklist[id].status === 'failed' || checklist[id].status === 'warned');
   return (
     <section class="checklist" role="region" aria-label="Checklist">

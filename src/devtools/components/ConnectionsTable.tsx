@@ -1,3 +1,4 @@
+import type { ReadonlySignal } from '@preact/signals';
 import { memo } from 'preact/compat';
 import { useRef } from 'preact/hooks';
 import type { SocketRecord } from '../../core/types';
@@ -34,7 +35,8 @@ export interface ConnectionsTableProps {
   ordinals: ReadonlyMap<string, number>;
   pageLabels: ReadonlyMap<string, string>;
   currentPageId: string;
-  now: number;
+  /** The clock: only the duration cells of sockets still open read it. */
+  now: ReadonlySignal<number>;
   /** Sockets named by an active error finding, drawn in the error colour. */
   flagged: ReadonlySet<string>;
   sort: SortOrder;
@@ -50,8 +52,7 @@ interface RowProps {
   ordinal: number;
   pageLabel: string;
   earlierPage: boolean;
-  /** Only open sockets' durations move; closed rows get a constant so memo can skip them. */
-  now: number;
+  now: ReadonlySignal<number>;
   flagged: boolean;
   selected: boolean;
   onSelect: (id: string) => void;
@@ -63,6 +64,11 @@ function shortInitiator(initiator: string | null): string {
   const match = /^(.*?)\s*\((.*)\)$/.exec(initiator);
   const location = (match?.[2] ?? initiator).replace(/^.*\/([^/]+)$/, '$1');
   return match?.[1] ? `${match[1]} @ ${location}` : location;
+}
+
+/** How long a socket has lived: it follows the clock while the socket is open, so the tick re-renders this cell only. */
+function Duration({ socket, now }: { socket: SocketRecord; now: ReadonlySignal<number> }) {
+  return <>{formatDuration((socket.closedAt ?? now.value) - socket.createdAt)}</>;
 }
 
 const Row = memo(function Row({ socket, rowIndex, ordinal, pageLabel, earlierPage, now, flagged, selected, onSelect }: RowProps) {
@@ -92,7 +98,9 @@ const Row = memo(function Row({ socket, rowIndex, ordinal, pageLabel, earlierPag
       </td>
       <td class="page">{pageLabel}</td>
       <td class="num">{formatClock(socket.createdAt)}</td>
-      <td class="num">{formatDuration((socket.closedAt ?? now) - socket.createdAt)}</td>
+      <td class="num">
+        <Duration socket={socket} now={now} />
+      </td>
       <td class="num">
         {socket.messagesSent} / {socket.messagesReceived}
       </td>
@@ -183,7 +191,7 @@ export function ConnectionsTable({ rows, ordinals, pageLabels, currentPageId, no
                 ordinal={ordinals.get(socket.id) ?? 0}
                 pageLabel={pageLabels.get(socket.pageId) ?? ''}
                 earlierPage={socket.pageId !== currentPageId}
-                now={socket.closedAt === null ? now : 0}
+                now={now}
                 flagged={flagged.has(socket.id)}
                 selected={socket.id === selectedId}
                 onSelect={onSelect}

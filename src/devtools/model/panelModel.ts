@@ -1,6 +1,6 @@
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { parseReport } from '../../core/report';
-import type { SocketRecord, TabView } from '../../core/types';
+import type { Finding, PageRecord, Settings, SocketRecord, TabState, TabView } from '../../core/types';
 import { shortUrl } from '../../shared/format';
 import type { PanelConnection } from '../../shared/panelConnection';
 import { filterSockets } from './filterSockets';
@@ -11,8 +11,10 @@ import { FIT, type TimelineZoom } from './timelineLayout';
 export type DetailTab = 'overview' | 'frames' | 'initiator';
 
 /**
- * Everything the panel shows, as signals derived from the worker's snapshots (or an imported
- * report). Components read what they need; a change re-renders only what read it.
+ * Everything the panel shows, as signals derived from the worker's snapshot and changes (or an
+ * imported report). Each part of the tab is its own signal, which moves only when that part's
+ * object changes (the connection keeps what a change did not touch): components read the
+ * parts they show, so a frame on one socket re-renders its row, not the findings.
  */
 export interface PanelModel {
   connection: PanelConnection;
@@ -23,8 +25,20 @@ export interface PanelModel {
   zoom: Signal<TimelineZoom>;
   imported: Signal<ImportedReport | null>;
   importError: Signal<string | null>;
-  /** What is shown: the imported report while one is open, else the live tab. */
+  /**
+   * What is shown: the imported report while one is open, else the live tab. It moves with any
+   * change: a part that shows less reads the narrower signals below (the export peeks at it).
+   */
   view: ReadonlySignal<TabView | null>;
+  /** Null until the first snapshot. */
+  settings: ReadonlySignal<Settings | null>;
+  findings: ReadonlySignal<Finding[]>;
+  pages: ReadonlySignal<PageRecord[]>;
+  currentPageId: ReadonlySignal<string>;
+  preserveLog: ReadonlySignal<boolean>;
+  /** The tab's counters the summary shows. */
+  counters: ReadonlySignal<Pick<TabState, 'droppedEvents' | 'evictedSockets'>>;
+  /** Moves once a second (and with each update): only what shows a duration reads it. */
   now: ReadonlySignal<number>;
   sockets: ReadonlySignal<SocketRecord[]>;
   /** The sockets the filter lets through, in creation order (the timeline's picture). */
@@ -43,6 +57,10 @@ export interface PanelModel {
   backToLive(): void;
 }
 
+/** Shared empty values, so a tab without sockets or findings does not look changed at each update. */
+const NONE: never[] = [];
+const NO_SOCKETS: TabState['sockets'] = {};
+
 /** Durations and the timeline's "now" move once a second; nothing else depends on the clock. */
 const CLOCK_INTERVAL_MS = 1000;
 
@@ -59,22 +77,29 @@ export function createPanelModel(connection: PanelConnection): PanelModel {
   setInterval(() => (clock.value = Date.now()), CLOCK_INTERVAL_MS);
 
   const view = computed(() => imported.value?.view ?? connection.view.value);
+  const state = computed(() => view.value?.state ?? null);
+  const settings = computed(() => view.value?.settings ?? null);
+  const findings = computed(() => state.value?.findings ?? NONE);
+  const pages = computed(() => state.value?.pages ?? NONE);
+  const socketsById = computed(() => state.value?.sockets ?? NO_SOCKETS);
+  const socketOrder = computed(() => state.value?.socketOrder ?? NONE);
+  const currentPageId = computed(() => pages.value.at(-1)?.id ?? '');
+  const preserveLog = computed(() => state.value?.preserveLog ?? false);
+  const droppedEvents = computed(() => state.value?.droppedEvents ?? 0);
+  const evictedSockets = computed(() => state.value?.evictedSockets ?? 0);
+  const counters = computed(() => ({ droppedEvents: droppedEvents.value, evictedSockets: evictedSockets.value }));
   // An imported report is a still picture: its clock stopped when it was made.
   const now = computed(() => (imported.value ? imported.value.view.now : Math.max(clock.value, connection.view.value?.now ?? 0)));
   const sockets = computed(() => {
-    const state = view.value?.state;
-    if (!state) return [];
-    return state.socketOrder.map((id) => state.sockets[id]).filter((socket): socket is SocketRecord => socket !== undefined);
+    const byId = socketsById.value;
+    return socketOrder.value.map((id) => byId[id]).filter((socket): socket is SocketRecord => socket !== undefined);
   });
-  const ordinals = computed(() => new Map(view.value?.state.socketOrder.map((id, index) => [id, index + 1]) ?? []));
-  const pageLabels = computed(() => {
-    const pages = view.value?.state.pages ?? [];
-    return new Map(pages.map((page, index) => [page.id, `${index + 1} · ${shortUrl(page.url)}`]));
-  });
-  const pageIndex = computed(() => new Map((view.value?.state.pages ?? []).map((page, index) => [page.id, index])));
+  const ordinals = computed(() => new Map(socketOrder.value.map((id, index) => [id, index + 1])));
+  const pageLabels = computed(() => new Map(pages.value.map((page, index) => [page.id, `${index + 1} · ${shortUrl(page.url)}`])));
+  const pageIndex = computed(() => new Map(pages.value.map((page, index) => [page.id, index])));
   const socketsOfFindings = (errorsOnly: boolean): Set<string> => {
     const ids = new Set<string>();
-    for (const finding of view.value?.state.findings ?? []) {
+    for (const finding of findings.value) {
       if (finding.active && (!errorsOnly || finding.severity === 'error')) for (const id of finding.socketIds) ids.add(id);
     }
     return ids;
@@ -90,7 +115,7 @@ export function createPanelModel(connection: PanelConnection): PanelModel {
   });
   const selected = computed(() => {
     const id = selectedId.value;
-    return id === null ? null : (view.value?.state.sockets[id] ?? null);
+    return id === null ? null : (socketsById.value[id] ?? null);
   });
 
   return {
@@ -103,6 +128,12 @@ export function createPanelModel(connection: PanelConnection): PanelModel {
     imported,
     importError,
     view,
+    settings,
+    findings,
+    pages,
+    currentPageId,
+    preserveLog,
+    counters,
     now,
     sockets,
     filtered,

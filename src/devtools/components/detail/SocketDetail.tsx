@@ -1,3 +1,4 @@
+import type { ReadonlySignal } from '@preact/signals';
 import type { Settings, SocketRecord } from '../../../core/types';
 import { shortUrl } from '../../../shared/format';
 import type { DetailTab } from '../../model/panelModel';
@@ -10,7 +11,8 @@ interface Props {
   ordinal: number;
   pageLabel: string;
   settings: Settings;
-  now: number;
+  /** The clock, read only while the overview (durations, token expiry) is shown. */
+  now: ReadonlySignal<number>;
   imported: boolean;
   tab: DetailTab;
   onTab: (tab: DetailTab) => void;
@@ -61,7 +63,7 @@ export function SocketDetail({ socket, ordinal, pageLabel, settings, now, import
         ))}
       </div>
       <div role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} class="tab-body">
-        {tab === 'overview' ? <OverviewTab socket={socket} now={now} pageLabel={pageLabel} imported={imported} /> : null}
+        {tab === 'overview' ? <OverviewTab socket={socket} now={now.value} pageLabel={pageLabel} imported={imported} /> : null}
         {tab === 'frames' ? <FramesTab socket={socket} settings={settings} imported={imported} /> : null}
         {tab === 'initiator' ? <InitiatorTab socket={socket} imported={imported} /> : null}
       </div>
