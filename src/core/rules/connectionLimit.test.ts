@@ -23,7 +23,7 @@ describe('connection-limit (across every tab)', () => {
         severity: 'warning',
         active: true,
         socketIds: ['b'],
-        message: 'User "alice" holds 3 connections across 3 tabs (1 in this tab), at the development limit of 3; one more will be refused.',
+        message: 'User "alice" holds 3 connections to Stream Chat across 3 tabs (1 in this tab), at the development limit of 3; one more will be refused.',
       },
     ]);
     expect(limitFindings(browser, 1)).toHaveLength(1);
@@ -42,7 +42,7 @@ describe('connection-limit (across every tab)', () => {
         severity: 'error',
         active: true,
         socketIds: ['c', 'd'],
-        message: 'User "alice" holds 4 connections across 2 tabs (2 in this tab); the development limit is 3, so the server refuses more.',
+        message: 'User "alice" holds 4 connections to Stream Chat across 2 tabs (2 in this tab); the development limit is 3, so the server refuses more.',
       },
     ]);
     browser.tab(1).close('a', 4000);

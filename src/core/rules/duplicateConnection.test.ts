@@ -11,7 +11,7 @@ describe('duplicate-connection', () => {
     expect(t.check(1099)).toBe(1100);
     expect(t.activeRules()).toEqual([]);
     t.check(1100);
-    expect(t.activeRules()).toEqual(['duplicate-connection:alice']);
+    expect(t.activeRules()).toEqual(['duplicate-connection:chat:alice']);
     const [finding] = t.state.findings;
     expect(finding).toMatchObject({ severity: 'error', userId: 'alice', socketIds: ['a', 'b'], active: true, at: 1100 });
     expect(finding?.message).toContain('alice');
@@ -67,7 +67,7 @@ describe('duplicate-connection', () => {
   it('respects a custom grace window', () => {
     const t = new Timeline({ ...DEFAULT_SETTINGS, graceWindowMs: 0, framesPerSocket: 10 }).connect('a', alice, 0).connect('b', alice, 50);
     t.check(50);
-    expect(t.activeRules()).toEqual(['duplicate-connection:alice']);
+    expect(t.activeRules()).toEqual(['duplicate-connection:chat:alice']);
   });
 
   it('knows the user from the server hello when the URL does not name it', () => {
@@ -77,6 +77,6 @@ describe('duplicate-connection', () => {
       .connect('b', 'wss://chat.example/api/v2/connect', 2)
       .receive('b', 3, JSON.stringify({ type: 'connection.ok', connection_id: 'c2', me: { id: 'carol' } }));
     t.check(2000);
-    expect(t.activeRules()).toEqual(['duplicate-connection:carol']);
+    expect(t.activeRules()).toEqual(['duplicate-connection:none:carol']);
   });
 });

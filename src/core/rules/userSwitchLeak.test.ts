@@ -10,7 +10,7 @@ describe('user-switch-leak', () => {
     const t = new Timeline().connect('a', alice, 0).connect('b', bob, 5000);
     expect(t.check(5500)).toBe(6000);
     t.check(6000);
-    expect(t.activeRules()).toEqual(['user-switch-leak:alice']);
+    expect(t.activeRules()).toEqual(['user-switch-leak:chat:alice']);
     expect(t.state.findings[0]).toMatchObject({ severity: 'error', userId: 'alice', socketIds: ['a', 'b'] });
     expect(t.state.findings[0]?.message).toBe('User "alice" is still connected after "bob" connected in this tab: the app switched users without disconnectUser().');
   });
@@ -25,7 +25,7 @@ describe('user-switch-leak', () => {
   it('names every user that connected after the leaked one', () => {
     const t = new Timeline().connect('a', alice, 0).connect('b', bob, 100).close('b', 200).connect('c', carol, 300);
     t.check(5000);
-    expect(t.activeRules()).toEqual(['user-switch-leak:alice']);
+    expect(t.activeRules()).toEqual(['user-switch-leak:chat:alice']);
     expect(t.state.findings[0]?.message).toContain('after "carol" connected');
   });
 
