@@ -11,8 +11,8 @@ async function picture(panel: Page) {
   const rows = await connectionRows(panel).evaluateAll((trs) =>
     trs.map((tr) => {
       const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '');
-      // #, State, User, Endpoint, Initiator, (Page), Created
-      return [cells[0], cells[1], cells[2], cells[3], cells[4], cells[6]].join(' | ');
+      // #, State, User, Product, Endpoint, Initiator, (Page), Created
+      return [cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[7]].join(' | ');
     }),
   );
   const findings = await panel

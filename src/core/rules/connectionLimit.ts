@@ -32,6 +32,12 @@ export function connectionLimitOf(settings: Settings): ConnectionLimitSetting {
   return { profile: 'development', limit: PROFILE_LIMITS.development };
 }
 
+/** The limit for one product's sockets, or null when Stream documents none for it (video, feeds). */
+export function productLimitOf(settings: Settings, product: StreamProduct | null): ConnectionLimitSetting | null {
+  const setting = connectionLimitOf(settings);
+  return limitApplies(product, setting.profile) ? setting : null;
+}
+
 /** A rule over every tab at once: candidates per tab, and when to look again. */
 export interface BrowserRuleResult {
   candidatesByTab: Map<number, FindingCandidate[]>;
