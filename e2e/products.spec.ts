@@ -161,3 +161,20 @@ test('alice in the top frame and bob in a same-origin iframe, each through its o
   await panel.waitForTimeout(1500);
   await expect(findings(panel)).toHaveCount(0);
 });
+
+test("the demo's products cards: chat + video done right raises nothing; two video clients raise duplicate-connection for video", async ({ context, backend, openPanel }) => {
+  const page = await context.newPage();
+  await page.goto(`${backend.baseURL}/?tab=${++tabs}`);
+  await page.getByRole('button', { name: 'Correct: chat + video for one user' }).click();
+  await expect(page.getByRole('list', { name: 'Product clients' }).locator('li[data-state="connected"]')).toHaveCount(2);
+  const panel = await openPanel(page);
+  await expect(connectionRows(panel).locator('td.product')).toHaveText(['chat', 'video']);
+  await panel.waitForTimeout(1500);
+  await expect(findings(panel)).toHaveCount(0);
+
+  await page.evaluate(() => window.demoProducts.disconnectAll());
+  await page.getByRole('button', { name: 'Mistake: two video clients for one user' }).click();
+  await expect(page.getByRole('list', { name: 'Product clients' }).locator('li[data-state="connected"]')).toHaveCount(2);
+  await expect(activeFinding(panel, 'duplicate-connection')).toContainText('User "alice" holds 2 connections to Stream Video at once in this tab');
+  await expect(panel.getByRole('region', { name: 'Findings' }).locator('li[data-active="true"]')).toHaveCount(1);
+});

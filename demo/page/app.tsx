@@ -21,6 +21,7 @@ import {
   type TrackedClient,
 } from './clients';
 import { SCENARIOS, type ScenarioInfo } from './scenarios';
+import { disconnectProductClients, ProductsSection } from './products';
 import { createStore, useStore } from './store';
 import { isScenarioName, SCENARIO_NAMES, type DemoApi, type ScenarioName } from './types';
 
@@ -183,6 +184,7 @@ async function disconnectAll(): Promise<void> {
   mountsStore.set([]);
   await new Promise((resolve) => setTimeout(resolve, 0));
   await disconnectAllClients();
+  await disconnectProductClients();
   runStateStore.set({});
 }
 
@@ -309,6 +311,8 @@ function App() {
           {SCENARIOS.map((s) => (
             <ScenarioCard key={s.name} scenario={s} state={runStates[s.name]} />
           ))}
+          {/* Stream products: chat + video for one user, and two video clients (products.tsx). */}
+          <ProductsSection />
         </section>
 
         <aside>
