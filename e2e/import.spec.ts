@@ -126,6 +126,6 @@ test('Export Markdown downloads a summary for a bug tracker, without secrets', a
   expect(download.suggestedFilename()).toMatch(/^onesocket-report-tab\d+-.*\.md$/);
   const markdown = await readFile(await download.path(), 'utf8');
   expect(markdown).toContain(`# OneSocket report: ${page.url()}`);
-  expect(markdown).toMatch(/\| error \| `duplicate-connection` \| alice \| #1, #2 \|/);
+  expect(markdown).toMatch(/\| error \| `duplicate-connection` \| alice \| chat \| #1, #2 \|/);
   expect(markdown).not.toContain('SECRET-SIGNATURE');
 });
