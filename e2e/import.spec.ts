@@ -57,7 +57,7 @@ test('a QA session on the demo (reload, the classic mistakes, a user switch), ex
   const text = await readFile(await download.path(), 'utf8');
   assertValidReport(JSON.parse(text));
   const live = await picture(panel);
-  expect(live.lanes).toEqual(['alice', 'bob']);
+  expect(live.lanes).toEqual(['alice · chat', 'bob · chat']);
 
   // A fresh browser, another profile: import the file and see the same picture.
   const fresh = await launchWithExtension();
