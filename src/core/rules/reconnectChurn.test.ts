@@ -57,4 +57,13 @@ describe('reconnect-churn', () => {
     t.check(8000);
     expect(t.activeRules()).toEqual(['reconnect-churn:chat:alice']);
   });
+
+  it("counts per product: alice's chat reconnects and video connects are two counts", () => {
+    const video = 'ws://127.0.0.1:8765/video/connect?api_key=demo-key';
+    const t = new Timeline();
+    for (let i = 0; i < 3; i++) t.connect(`c${i}`, streamConnectUrl('alice'), i * 1000).dropped(`c${i}`, i * 1000 + 500);
+    for (let i = 0; i < 2; i++) t.connect(`v${i}`, video, i * 1000 + 100).send(`v${i}`, i * 1000 + 100, JSON.stringify({ token: 't', user_details: { id: 'alice' }, products: ['video'] })).dropped(`v${i}`, i * 1000 + 600);
+    t.check(5000);
+    expect(t.findingsOf('reconnect-churn')).toEqual([]);
+  });
 });
