@@ -72,6 +72,17 @@ async function badgeColor(serviceWorker: Worker, tabId: number): Promise<number[
 }
 const RED = [217, 48, 37, 255];
 
+/** Every request and socket the page makes that leaves 127.0.0.1: the SDKs must reach for nothing else. */
+function offMachine(page: Page): string[] {
+  const seen: string[] = [];
+  const note = (url: string) => {
+    if (new URL(url).hostname !== '127.0.0.1') seen.push(url);
+  };
+  page.on('request', (request) => note(request.url()));
+  page.on('websocket', (socket) => note(socket.url()));
+  return seen;
+}
+
 function findings(panel: Page) {
   return panel.getByRole('region', { name: 'Findings' }).locator('li');
 }
@@ -84,8 +95,10 @@ test('chat + video for one user (what Stream recommends): 2 sockets, both alice,
   tabIdOf,
 }) => {
   const page = await productsTab(context, backend.baseURL);
+  const elsewhere = offMachine(page);
   await page.evaluate(() => window.products.chat('alice'));
   await page.evaluate(() => window.products.video('alice'));
+  expect(elsewhere).toEqual([]);
   expect(backend.connections().map((c) => [c.userId, c.product ?? 'chat'])).toEqual([
     ['alice', 'chat'],
     ['alice', 'video'],
@@ -164,6 +177,7 @@ test('alice in the top frame and bob in a same-origin iframe, each through its o
 
 test("the demo's products cards: chat + video done right raises nothing; two video clients raise duplicate-connection for video", async ({ context, backend, openPanel }) => {
   const page = await context.newPage();
+  const elsewhere = offMachine(page);
   await page.goto(`${backend.baseURL}/?tab=${++tabs}`);
   await page.getByRole('button', { name: 'Correct: chat + video for one user' }).click();
   await expect(page.getByRole('list', { name: 'Product clients' }).locator('li[data-state="connected"]')).toHaveCount(2);
@@ -177,4 +191,5 @@ test("the demo's products cards: chat + video done right raises nothing; two vid
   await expect(page.getByRole('list', { name: 'Product clients' }).locator('li[data-state="connected"]')).toHaveCount(2);
   await expect(activeFinding(panel, 'duplicate-connection')).toContainText('User "alice" holds 2 connections to Stream Video at once in this tab');
   await expect(panel.getByRole('region', { name: 'Findings' }).locator('li[data-active="true"]')).toHaveCount(1);
+  expect(elsewhere).toEqual([]);
 });
