@@ -11,8 +11,8 @@ async function picture(panel: Page) {
   const rows = await connectionRows(panel).evaluateAll((trs) =>
     trs.map((tr) => {
       const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '');
-      // #, State, User, Endpoint, Initiator, (Page), Created
-      return [cells[0], cells[1], cells[2], cells[3], cells[4], cells[6]].join(' | ');
+      // #, State, User, Product, Endpoint, Initiator, (Page), Created
+      return [cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[7]].join(' | ');
     }),
   );
   const findings = await panel
@@ -57,7 +57,7 @@ test('a QA session on the demo (reload, the classic mistakes, a user switch), ex
   const text = await readFile(await download.path(), 'utf8');
   assertValidReport(JSON.parse(text));
   const live = await picture(panel);
-  expect(live.lanes).toEqual(['alice', 'bob']);
+  expect(live.lanes).toEqual(['alice · chat', 'bob · chat']);
 
   // A fresh browser, another profile: import the file and see the same picture.
   const fresh = await launchWithExtension();
@@ -126,6 +126,6 @@ test('Export Markdown downloads a summary for a bug tracker, without secrets', a
   expect(download.suggestedFilename()).toMatch(/^onesocket-report-tab\d+-.*\.md$/);
   const markdown = await readFile(await download.path(), 'utf8');
   expect(markdown).toContain(`# OneSocket report: ${page.url()}`);
-  expect(markdown).toMatch(/\| error \| `duplicate-connection` \| alice \| #1, #2 \|/);
+  expect(markdown).toMatch(/\| error \| `duplicate-connection` \| alice \| chat \| #1, #2 \|/);
   expect(markdown).not.toContain('SECRET-SIGNATURE');
 });

@@ -124,11 +124,11 @@ test('findings and the timeline select the sockets they are about; overlaps are 
   await expect(connectionRows(panel).nth(2)).toHaveAttribute('aria-selected', 'true');
 
   const timeline = panel.getByRole('region', { name: 'Timeline' });
-  const aliceLane = timeline.locator('[data-lane="alice"]');
+  const aliceLane = timeline.locator('[data-lane="alice · chat"]');
   await expect(aliceLane.locator('.overlap')).toHaveCount(1);
   await expect(aliceLane.locator('.overlap')).toHaveCSS('background-color', 'rgb(217, 48, 37)');
-  await expect(timeline.locator('[data-lane="bob"] .overlap')).toHaveCount(0);
-  await timeline.getByRole('button', { name: /^Socket #2, bob:/ }).click();
+  await expect(timeline.locator('[data-lane="bob · chat"] .overlap')).toHaveCount(0);
+  await timeline.getByRole('button', { name: /^Socket #2, bob · chat:/ }).click();
   await expect(socketDetail(panel)).toHaveAccessibleName('Socket #2 details');
 
   // Zoom changes the window; Fit brings everything back.

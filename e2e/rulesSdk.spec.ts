@@ -53,7 +53,7 @@ test('the server keeps dropping the socket and the SDK keeps reconnecting: recon
     await expect.poll(() => backend.connections().find((c) => c.connectionId !== before?.connectionId)?.userId, { timeout: 5_000 }).toBe('alice');
   }
   const panel = await openPanel(page);
-  await expect(activeFinding(panel, 'reconnect-churn')).toContainText('User "alice" opened 5 connections in');
+  await expect(activeFinding(panel, 'reconnect-churn')).toContainText('User "alice" opened 5 connections to Stream Chat in');
   await expect(activeFinding(panel, 'reconnect-churn')).toHaveClass(/severity-warning/);
   // One socket at a time all along: not a duplicate.
   await expect(activeFindings(panel)).toHaveCount(1);
@@ -76,7 +76,7 @@ test("one user's sockets over several tabs reach the limit: connection-limit in 
 
     const firstPanel = await openPanel(first);
     await expect(activeFinding(firstPanel, 'connection-limit')).toContainText(
-      'User "alice" holds 3 connections across 2 tabs (2 in this tab), at the development limit of 3; one more will be refused.',
+      'User "alice" holds 3 connections to Stream Chat across 2 tabs (2 in this tab), at the development limit of 3; one more will be refused.',
     );
     await expect(activeFinding(firstPanel, 'connection-limit')).toHaveClass(/severity-warning/);
     await expect(firstPanel.getByRole('table', { name: 'Users across tabs' }).locator('tr[data-user="alice"]')).toContainText('3 / 3');

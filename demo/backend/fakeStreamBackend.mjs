@@ -9,6 +9,8 @@
  *   Client pings (`[{"type":"health.check","client_id":...}]`) are answered with a health.check.
  * - `GET /token?user_id=X` returns `{ token }`, an HS256 JWT `{ user_id: X }` signed with apiSecret.
  * - `GET /longpoll` serves the SDK's long-poll fallback (`enableWSFallback`): see longPoll.mjs.
+ * - Stream Video's coordinator (`/video/connect`, location hint, telemetry) and Stream Feeds'
+ *   `/api/v2/connect`, which authenticate in the first client frame: see frameAuthSockets.mjs.
  *   With `refuseWebSockets`, every WebSocket upgrade is refused, as by a proxy that blocks them.
  * - Any other REST call gets a plausible JSON reply with Stream's rate-limit headers, 429 over a
  *   limit and 403 for a forbidden action (restApi.mjs); CORS is permissive.
@@ -24,6 +26,7 @@ import { WebSocketServer } from 'ws';
 import { decodeJwt, hasValidSignature, signJwt } from './jwt.mjs';
 import { createLongPollEndpoint } from './longPoll.mjs';
 import { createRestApi, EXPOSED_HEADERS } from './restApi.mjs';
+import { frameAuthProductOf, handleVideoHttp, serveFrameAuthSocket } from './frameAuthSockets.mjs';
 
 /** @typedef {import('ws').WebSocket} WebSocket */
 
@@ -57,8 +60,8 @@ import { createRestApi, EXPOSED_HEADERS } from './restApi.mjs';
  */
 
 /**
- * A live WebSocket connection, as reported by `connections()`.
- * @typedef {{ userId: string, connectionId: string, url: string }} LiveConnection
+ * A live WebSocket connection, as reported by `connections()`; `product` is absent for chat.
+ * @typedef {{ userId: string, connectionId: string, url: string, product?: 'video' | 'feeds' }} LiveConnection
  */
 
 /**
@@ -318,6 +321,8 @@ export async function startFakeStreamBackend(options = {}) {
       longPoll.handle(req, res, url);
       return;
     }
+    // Stream Video's HTTP calls on connect (products demo): location hint and telemetry.
+    if (handleVideoHttp(method, url, res)) return;
     if (url.pathname === '/connect' || url.pathname === '/longpoll') {
       sendJson(res, 400, errorBody({ code: 4, message: `${url.pathname} is only served as a WebSocket (/connect) or GET (/longpoll)`, StatusCode: 400 }));
       return;
@@ -331,6 +336,28 @@ export async function startFakeStreamBackend(options = {}) {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (refuseWebSockets) {
       socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    // Video and feeds sockets name their user in the first frame (frameAuthSockets.mjs).
+    const frameAuthProduct = frameAuthProductOf(url.pathname);
+    if (frameAuthProduct !== null) {
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        total += 1;
+        serveFrameAuthSocket(ws, req.url ?? url.pathname, frameAuthProduct, {
+          apiSecret,
+          verifyTokens,
+          ownUser,
+          errorBody,
+          log,
+          onAuthenticated(authenticated, connection) {
+            live.set(authenticated, connection);
+            log(`+ ${connection.userId} ${connection.product} ${connection.connectionId} (total live: ${live.size})`);
+            authenticated.on('close', (code) => {
+              if (live.delete(authenticated)) log(`- ${connection.userId} ${connection.product} closed with ${code} (total live: ${live.size})`);
+            });
+          },
+        });
+      });
       return;
     }
     if (url.pathname !== '/connect') {

@@ -22,6 +22,7 @@ import {
 } from './clients';
 import { ChecklistCards, forgetChecklistClients, runChecklistScenario } from './checklistScenarios';
 import { SCENARIOS, type ScenarioInfo } from './scenarios';
+import { disconnectProductClients, ProductsSection } from './products';
 import { createStore, useStore } from './store';
 import { isScenarioName, SCENARIO_NAMES, type DemoApi, type ScenarioName } from './types';
 
@@ -185,6 +186,7 @@ async function disconnectAll(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 0));
   await disconnectAllClients();
   forgetChecklistClients();
+  await disconnectProductClients();
   runStateStore.set({});
 }
 
@@ -312,6 +314,8 @@ function App() {
           {SCENARIOS.map((s) => (
             <ScenarioCard key={s.name} scenario={s} state={runStates[s.name]} />
           ))}
+          {/* Stream products: chat + video for one user, and two video clients (products.tsx). */}
+          <ProductsSection />
         </section>
         <ChecklistCards />
 

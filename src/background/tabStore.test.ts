@@ -59,8 +59,8 @@ describe('createTabStore', () => {
     await store.apply(8, connect('c', 'alice', 10_000));
     await vi.advanceTimersByTimeAsync(1000);
     const limitIn = (tabId: number) => store.get(tabId)?.findings.filter((f) => f.rule === 'connection-limit' && f.active).map((f) => f.message);
-    expect(limitIn(7)).toEqual(['User "alice" holds 3 connections across 2 tabs (2 in this tab), at the development limit of 3; one more will be refused.']);
-    expect(limitIn(8)).toEqual(['User "alice" holds 3 connections across 2 tabs (1 in this tab), at the development limit of 3; one more will be refused.']);
+    expect(limitIn(7)).toEqual(['User "alice" holds 3 connections to Stream Chat across 2 tabs (2 in this tab), at the development limit of 3; one more will be refused.']);
+    expect(limitIn(8)).toEqual(['User "alice" holds 3 connections to Stream Chat across 2 tabs (1 in this tab), at the development limit of 3; one more will be refused.']);
     // Tab 7 received no event of its own after the first; it was re-evaluated and its listeners told.
     expect(notified.filter((tabId) => tabId === 7).length).toBeGreaterThan(1);
 

@@ -6,6 +6,7 @@
 import { DEFAULT_IDENTITY_RULES, ruleSource, usableIdentityRules, userFromFrameByRule, userFromQueryByRule } from './identityRules';
 import { parseFrameJson, nonEmptyString } from './jsonPath';
 import { streamFactsFromFrame, streamUserFromQuery, tokenFromQuery } from './streamIdentity';
+import { productFromAuthFrame, productFromUrl } from './streamProduct';
 import type { FrameRecord, Identity, IdentityRule } from './types';
 
 export const UNKNOWN_IDENTITY: Identity = {
@@ -15,6 +16,8 @@ export const UNKNOWN_IDENTITY: Identity = {
   userDetails: null,
   connectionId: null,
   token: null,
+  product: null,
+  client: null,
 };
 
 /** Sources Stream's reading gives, best first; each rule's rank is its place in the list. */
@@ -45,7 +48,7 @@ export function identityFromUrl(url: string, rules: readonly IdentityRule[] = DE
   const parsed = parseUrl(url);
   if (!parsed) return UNKNOWN_IDENTITY;
   const params = parsed.searchParams;
-  const identity: Identity = { ...UNKNOWN_IDENTITY, apiKey: nonEmptyString(params.get('api_key')), token: tokenFromQuery(params) };
+  const identity: Identity = { ...UNKNOWN_IDENTITY, apiKey: nonEmptyString(params.get('api_key')), token: tokenFromQuery(params), ...productFromUrl(parsed) };
   for (const rule of usableIdentityRules(rules)) {
     if (rule.kind === 'stream') {
       const found = streamUserFromQuery(params, identity.token);
@@ -69,7 +72,9 @@ export function refineIdentityFromFrame(identity: Identity, frame: FrameRecord, 
   if (message === undefined) return identity;
   const usable = usableIdentityRules(rules);
   const currentRank = identity.userId === null || identity.source === null ? Infinity : rankOf(identity.source, usable);
-  let next = identity;
+  // The auth frame's `products` is the most specific word on the product, whoever names the user.
+  const product = frame.direction === 'out' ? productFromAuthFrame(message) : null;
+  let next = product === null || product === identity.product ? identity : { ...identity, product };
   for (const [index, rule] of usable.entries()) {
     if (rule.kind === 'stream') {
       const facts = streamFactsFromFrame(message, frame.direction);
@@ -91,7 +96,7 @@ export function refineIdentityFromFrame(identity: Identity, frame: FrameRecord, 
 }
 
 function sameIdentity(a: Identity, b: Identity): boolean {
-  return a.userId === b.userId && a.connectionId === b.connectionId && a.token === b.token && a.userDetails === b.userDetails && a.source === b.source;
+  return a.userId === b.userId && a.connectionId === b.connectionId && a.token === b.token && a.userDetails === b.userDetails && a.source === b.source && a.product === b.product;
 }
 
 /** Origin + path: what "the same endpoint" means for sockets whose user is unknown. */

@@ -15,4 +15,18 @@ describe('importedView', () => {
     expect(view.now).toBe(6000);
     expect(view.settings.redact).toBe(true);
   });
+
+  it("keeps each socket's product and SDK; a version-1 report without them still imports, its product read from the URL", () => {
+    const video = 'ws://127.0.0.1:8765/video/connect?api_key=demo-key';
+    const t = new Timeline().connect('c', streamConnectUrl('alice'), 0).connect('v', video, 10).send('v', 11, JSON.stringify({ token: 't', user_details: { id: 'alice' }, products: ['video'] }));
+    t.check(5000);
+    const report = buildReport(t.state, { now: 6000, toolVersion: '0.1.0', redact: true });
+    expect(Object.values(importedView(report).state.sockets).map((socket) => socket.identity.product)).toEqual(['chat', 'video']);
+    const older = { ...report, sockets: report.sockets.map(({ product: _product, client: _client, ...rest }) => rest) };
+    // Without the field, the video socket's URL alone still says video; the chat URL says chat.
+    expect(Object.values(importedView(older).state.sockets).map((socket) => [socket.identity.product, socket.identity.client])).toEqual([
+      ['chat', null],
+      ['video', null],
+    ]);
+  });
 });

@@ -41,3 +41,17 @@ describe('redactText', () => {
     expect(redacted).toContain('"user_id":"alice"');
   });
 });
+
+describe('the auth frame of Stream Video and Feeds', () => {
+  it("keeps the token's header and claims readable, like the chat URL's token, and never its signature", () => {
+    const frame = JSON.stringify({ token: jwt, user_details: { id: 'alice' }, products: ['video'] });
+    const redacted = redactText(frame);
+    expect(redacted).not.toContain('c2lnbmF0dXJlLXNlY3JldA');
+    expect(redacted).toContain(`"token":"eyJhbGciOiJIUzI1NiJ9.eyJ1c2VyX2lkIjoiYWxpY2UifQ.${REDACTED}"`);
+    expect(redactText(redacted)).toBe(redacted);
+  });
+
+  it('replaces a secret field whole when its value is no JWT, even one that quotes the marker', () => {
+    expect(redactText(JSON.stringify({ token: `hunter2 ${REDACTED}` }))).toBe(`{"token":"${REDACTED}"}`);
+  });
+});

@@ -10,7 +10,7 @@ const SECRET_NAMES = new Set(['authorization', 'token', 'access_token', 'key', '
 
 // header.payload.signature, each base64url; headers of real JWTs start with eyJ ('{"').
 const JWT_IN_TEXT = /\b(eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)/g;
-const SECRET_JSON_FIELD = /"(authorization|token|access_token|key|password|secret)"(\s*:\s*)"(?:[^"\\]|\\.)*"/gi;
+const SECRET_JSON_FIELD = /"(authorization|token|access_token|key|password|secret)"(\s*:\s*)("(?:[^"\\]|\\.)*")/gi;
 
 /** Replaces every JWT signature in free text, keeping the readable header and claims. */
 export function redactJwtSignatures(text: string): string {
@@ -39,9 +39,21 @@ export function redactUrl(url: string): string {
   return redactJwtSignatures(parsed.toString()).replaceAll(encodeURIComponent(REDACTED), REDACTED);
 }
 
+// A JWT whose signature redactJwtSignatures already replaced: header and claims, no secret.
+const JWT_WITHOUT_SIGNATURE = /^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.\[REDACTED\]$/;
+
+/**
+ * The value of a secret JSON field in a frame (`"token":"..."`, e.g. the JWT of Stream Video's
+ * and Feeds' auth frame), redacted like the chat URL's token: a JWT keeps its readable header
+ * and claims, anything else is replaced whole.
+ */
+export function redactSecretJsonValue(quotedValue: string): string {
+  return JWT_WITHOUT_SIGNATURE.test(quotedValue.slice(1, -1)) ? quotedValue : `"${REDACTED}"`;
+}
+
 /** Frame previews and other text: secret JSON fields and JWT signatures. */
 export function redactText(text: string): string {
-  return redactJwtSignatures(text).replace(SECRET_JSON_FIELD, (_m, name: string, colon: string) => `"${name}"${colon}"${REDACTED}"`);
+  return redactJwtSignatures(text).replace(SECRET_JSON_FIELD, (_match, name: string, colon: string, value: string) => `"${name}"${colon}${redactSecretJsonValue(value)}`);
 }
 
 function redactSocket(socket: SocketRecord): SocketRecord {

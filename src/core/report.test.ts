@@ -55,3 +55,20 @@ describe('the integration checklist in a report', () => {
     expect(parseReport(JSON.stringify(report))).toEqual({ ok: true, report });
   });
 });
+
+describe('buildReport: products', () => {
+  it("carries each socket's product and SDK, and the product a per-user finding counts in", () => {
+    const video = 'ws://127.0.0.1:8765/video/connect?api_key=demo-key&X-Stream-Client=stream-video-plain_javascript-v1.60.0%7Cclient_bundle%3Dbrowser-esm';
+    const auth = (id: string) => JSON.stringify({ token: 't', user_details: { id }, products: ['video'] });
+    const t = new Timeline().connect('c', streamConnectUrl('alice'), 0).connect('v1', video, 0).send('v1', 1, auth('alice')).connect('v2', video, 5).send('v2', 6, auth('alice'));
+    t.check(5000);
+    const report = buildReport(t.state, { now: 6000, toolVersion: '0.1.0', redact: true });
+    expect(report.sockets.map(({ id, product, client }) => [id, product, client])).toEqual([
+      ['c', 'chat', null],
+      ['v1', 'video', 'stream-video-plain_javascript-v1.60.0'],
+      ['v2', 'video', 'stream-video-plain_javascript-v1.60.0'],
+    ]);
+    expect(report.findings).toMatchObject([{ rule: 'duplicate-connection', product: 'video', socketIds: ['v1', 'v2'] }]);
+    expect(parseReport(JSON.stringify(report))).toEqual({ ok: true, report });
+  });
+});

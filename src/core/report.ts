@@ -5,7 +5,7 @@ import { streamApiCalls } from './http/streamApiCalls';
 import { redactTabState } from './redact';
 import reportSchema from './report.schema.json';
 import { currentPage } from './tabState';
-import type { Finding, SocketState, TabState } from './types';
+import type { Finding, SocketState, StreamProduct, TabState } from './types';
 import type { Transport } from './wire/hookMessages';
 
 export const REPORT_FORMAT = 'onesocket-report';
@@ -37,7 +37,7 @@ export interface ReportSocket {
   appFrame?: string | null;
 }
 
-export type StreamProduct = 'chat' | 'video' | 'feeds';
+export type { StreamProduct };
 export type DecodedProtocol = 'stream' | 'socket.io' | 'sockjs' | 'signalr' | 'stomp' | 'wamp' | 'mqtt' | 'phoenix' | 'graphql-ws' | 'actioncable';
 export type CauseId = 'sdk-copies' | 'separate-clients' | 'effect-rerun' | 'missing-disconnect' | 'strictmode-double-mount' | 'server-reconnect';
 export type ChecklistStatus = 'passed' | 'warned' | 'failed' | 'not-applicable';
@@ -119,6 +119,8 @@ export function buildReport(tabState: TabState, options: ReportOptions): Report 
       bytesReceived: socket.bytesReceived,
       initiator: socket.initiator,
       connectedAt: socket.openAt,
+      product: socket.identity.product ?? null,
+      client: socket.identity.client ?? null,
     });
   }
   return {
@@ -137,6 +139,7 @@ export function buildReport(tabState: TabState, options: ReportOptions): Report 
       at: finding.at,
       active: finding.active,
       resolvedAt: finding.resolvedAt,
+      ...(finding.product === undefined ? {} : { product: finding.product }),
     })),
     dropped: { sockets: state.evictedSockets ?? 0, events: state.droppedEvents },
     checklist: buildChecklist(state),

@@ -11,8 +11,8 @@ describe('reportMarkdown', () => {
     const markdown = reportMarkdown(buildReport(t.state, { now: 6000, toolVersion: '0.1.0', redact: true }));
     expect(markdown).toContain('# OneSocket report: https://app.example/');
     expect(markdown).toContain('**2 sockets** (1 open at export), **1 user**; active findings: **0 errors**, 0 warnings, 0 info.');
-    expect(markdown).toMatch(/\| error \| `duplicate-connection` \| alice \| #1, #2 \| .+ \| resolved \|/);
-    expect(markdown).toContain('| 2 | closed | alice | wss://chat.example/connect |');
+    expect(markdown).toMatch(/\| error \| `duplicate-connection` \| alice \| chat \| #1, #2 \| .+ \| resolved \|/);
+    expect(markdown).toContain('| 2 | closed | alice | chat | wss://chat.example/connect |');
     expect(markdown).not.toContain('sig');
   });
 });

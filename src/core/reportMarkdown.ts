@@ -55,8 +55,8 @@ export function reportMarkdown(report: Report): string {
     report.findings.length === 0
       ? 'None.'
       : table(
-          ['Severity', 'Rule', 'User', 'Sockets', 'Message', 'Raised', 'Status'],
-          report.findings.map((finding) => [finding.severity, `\`${finding.rule}\``, finding.userId, socketRefs(finding.socketIds), finding.message, isoTime(finding.at), finding.active ? 'active' : 'resolved']),
+          ['Severity', 'Rule', 'User', 'Product', 'Sockets', 'Message', 'Raised', 'Status'],
+          report.findings.map((finding) => [finding.severity, `\`${finding.rule}\``, finding.userId, finding.product ?? null, socketRefs(finding.socketIds), finding.message, isoTime(finding.at), finding.active ? 'active' : 'resolved']),
         ),
     '',
     ...checklistLines(report),
@@ -65,11 +65,13 @@ export function reportMarkdown(report: Report): string {
     report.sockets.length === 0
       ? 'None.'
       : table(
-          ['#', 'State', 'User', 'Endpoint', 'Created', 'Closed', 'Close code', 'Msgs sent/received', 'Initiator'],
+          ['#', 'State', 'User', 'Product', 'Endpoint', 'Created', 'Closed', 'Close code', 'Msgs sent/received', 'Initiator'],
           report.sockets.map((socket, index) => [
             index + 1,
             socket.transport === 'longpoll' ? `${socket.state} (long-poll)` : socket.state,
             socket.userId,
+            // "video (stream-video-plain_javascript-v1.60.0)"; absent in reports of older builds.
+            socket.product ? `${socket.product}${socket.client ? ` (${socket.client})` : ''}` : null,
             endpoint(socket.url),
             isoTime(socket.openedAt),
             isoTime(socket.closedAt),

@@ -73,8 +73,8 @@ describe('tabChanges (worker side)', () => {
     t.check(20_000);
     const changed = tabChanges(beforeResolve, t.state)?.findings?.upserted ?? [];
     expect(changed.map((finding) => [finding.rule, finding.key, finding.active])).toEqual([
-      ['duplicate-connection', 'alice', false],
-      ['duplicate-connection', 'bob', true],
+      ['duplicate-connection', 'chat:alice', false],
+      ['duplicate-connection', 'chat:bob', true],
     ]);
   });
 });

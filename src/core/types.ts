@@ -13,6 +13,9 @@ export function isLive(socket: { state: SocketState }): boolean {
 }
 export type Severity = 'error' | 'warning' | 'info';
 
+/** The Stream product a socket serves (src/core/streamProduct.ts); null when it is not Stream's. */
+export type StreamProduct = 'chat' | 'video' | 'feeds';
+
 export type RuleId =
   | 'duplicate-connection'
   | 'connection-limit'
@@ -70,6 +73,13 @@ export interface Identity {
   connectionId: string | null;
   /** The token the socket connected with (URL or auth frame), if one was seen. */
   token: TokenSummary | null;
+  /**
+   * The Stream product (path, `X-Stream-Client`, the auth frame's `products`); null when the
+   * socket is not Stream's. Absent on records of older builds: read it with `productOf`.
+   */
+  product?: StreamProduct | null;
+  /** The SDK and version from `X-Stream-Client` (e.g. `stream-chat-js-v9.53.0-browser`). */
+  client?: string | null;
 }
 
 /**
@@ -147,6 +157,8 @@ export interface Finding {
   resolvedAt: number | null;
   /** Rule-specific key (e.g. user id or endpoint) that identifies the incident. */
   key: string;
+  /** The product a per-user finding counts in; absent for rules that do not count per product. */
+  product?: StreamProduct | null;
 }
 
 export interface PageRecord {

@@ -1,6 +1,6 @@
 import type { TabTally } from '../core/tally';
 import { shortUrl } from '../shared/format';
-import { connectionLimitOf } from '../core/rules/connectionLimit';
+import { connectionLimitOf, productLimitOf } from '../core/rules/connectionLimit';
 import type { TallyView } from '../shared/panelConnection';
 
 interface Props {
@@ -63,11 +63,16 @@ export function PopupApp({ tally, tabId, onOpenSettings, onOpenPanel }: Props) {
         </p>
         {tally.tally.users.length > 0 ? (
           <ul aria-label="Users across tabs">
-            {tally.tally.users.map((user) => (
-              <li key={user.userId} class={user.total > limit ? 'severity-error' : undefined}>
-                {user.userId}: {user.total} of {limit} ({profile}) in {user.perTab.length} {user.perTab.length === 1 ? 'tab' : 'tabs'}
-              </li>
-            ))}
+            {tally.tally.users.map((user) => {
+              // Per user and product; video and feeds have no documented limit (docs/rules/connection-limit.md).
+              const limited = productLimitOf(tally.settings, user.product) !== null;
+              return (
+                <li key={`${user.product ?? ''}:${user.userId}`} class={limited && user.total > limit ? 'severity-error' : undefined}>
+                  {user.userId}: {limited ? `${user.total} of ${limit} (${profile})` : `${user.total}`} in {user.perTab.length} {user.perTab.length === 1 ? 'tab' : 'tabs'}
+                  {user.product === null ? '' : ` · ${user.product}`}
+                </li>
+              );
+            })}
           </ul>
         ) : null}
         {troubled.length > 0 ? (

@@ -23,7 +23,7 @@ describe('connection-limit (across every tab)', () => {
         severity: 'warning',
         active: true,
         socketIds: ['b'],
-        message: 'User "alice" holds 3 connections across 3 tabs (1 in this tab), at the development limit of 3; one more will be refused.',
+        message: 'User "alice" holds 3 connections to Stream Chat across 3 tabs (1 in this tab), at the development limit of 3; one more will be refused.',
       },
     ]);
     expect(limitFindings(browser, 1)).toHaveLength(1);
@@ -42,7 +42,7 @@ describe('connection-limit (across every tab)', () => {
         severity: 'error',
         active: true,
         socketIds: ['c', 'd'],
-        message: 'User "alice" holds 4 connections across 2 tabs (2 in this tab); the development limit is 3, so the server refuses more.',
+        message: 'User "alice" holds 4 connections to Stream Chat across 2 tabs (2 in this tab); the development limit is 3, so the server refuses more.',
       },
     ]);
     browser.tab(1).close('a', 4000);
@@ -93,5 +93,32 @@ describe('connection-limit (across every tab)', () => {
     production.tab(2).connect('b', alice, 0).connect('c', alice, 0);
     production.check(5000);
     expect(production.tab(2).findingsOf('connection-limit')).toEqual([]);
+  });
+
+  describe('per product', () => {
+    const video = 'ws://127.0.0.1:8765/video/connect?api_key=demo-key';
+    const videoAuth = JSON.stringify({ token: 't', user_details: { id: 'alice' }, products: ['video'] });
+
+    it("counts alice's chat and video sockets apart: two chat and two video sockets are under the chat limit of 3", () => {
+      const browser = new Browser();
+      browser.tab(1).connect('c1', alice, 0).connect('v1', video, 0).send('v1', 1, videoAuth);
+      browser.tab(2).connect('c2', alice, 0).connect('v2', video, 0).send('v2', 1, videoAuth);
+      browser.check(5000);
+      expect(limitFindings(browser, 1)).toEqual([]);
+      expect(limitFindings(browser, 2)).toEqual([]);
+    });
+
+    it('holds video to no profile limit (Stream documents none), but to a custom one', () => {
+      const openVideo = (browser: Browser) => {
+        for (const tabId of [1, 2, 3, 4]) browser.tab(tabId).connect(`v${tabId}`, video, 0).send(`v${tabId}`, 1, videoAuth);
+        return browser;
+      };
+      const development = openVideo(new Browser());
+      development.check(5000);
+      expect(limitFindings(development, 1)).toEqual([]);
+      const custom = openVideo(new Browser({ ...DEFAULT_SETTINGS, limitProfile: 'custom', customConnectionLimit: 2 }));
+      custom.check(5000);
+      expect(custom.tab(1).findingsOf('connection-limit')).toMatchObject([{ severity: 'error', product: 'video', message: expect.stringContaining('holds 4 connections to Stream Video across 4 tabs') }]);
+    });
   });
 });

@@ -1,10 +1,23 @@
-import type { LimitProfile, Settings, SocketRecord, TabState } from '../types';
+import { productOf } from '../streamProduct';
+import type { LimitProfile, Settings, SocketRecord, StreamProduct, TabState } from '../types';
 import type { FindingCandidate } from './types';
 import { earliest, groupBy, liveSockets } from './types';
+import { toProduct, userProductKey } from './perProduct';
 import { plural } from './wording';
 
 /** Stream's documented per-user limits (docs/rules/connection-limit.md): development apps 3, production 50. */
 const PROFILE_LIMITS: Record<Exclude<LimitProfile, 'custom'>, number> = { development: 3, production: 50 };
+
+/**
+ * The products whose per-user connection limit Stream documents: Chat's 3 and 50. Video and
+ * Feeds document none (docs/rules/connection-limit.md), so only a custom limit, which the user
+ * set on purpose, applies to them; two of their sockets in one tab are still a
+ * duplicate-connection. A socket of another SDK (no product) keeps the profile, as before
+ * products were told apart.
+ */
+function limitApplies(product: StreamProduct | null, profile: LimitProfile): boolean {
+  return profile === 'custom' || product === null || product === 'chat';
+}
 
 export interface ConnectionLimitSetting {
   profile: LimitProfile;
@@ -19,6 +32,12 @@ export function connectionLimitOf(settings: Settings): ConnectionLimitSetting {
   return { profile: 'development', limit: PROFILE_LIMITS.development };
 }
 
+/** The limit for one product's sockets, or null when Stream documents none for it (video, feeds). */
+export function productLimitOf(settings: Settings, product: StreamProduct | null): ConnectionLimitSetting | null {
+  const setting = connectionLimitOf(settings);
+  return limitApplies(product, setting.profile) ? setting : null;
+}
+
 /** A rule over every tab at once: candidates per tab, and when to look again. */
 export interface BrowserRuleResult {
   candidatesByTab: Map<number, FindingCandidate[]>;
@@ -30,11 +49,12 @@ interface TabSocket {
   socket: SocketRecord;
 }
 
-/** One user of one app: the server counts a user's connections per app. */
+/** One user of one app and one product: the server counts a user's connections per app and product. */
 function userKey({ socket }: TabSocket): string | null {
-  const { userId, apiKey } = socket.identity;
-  if (userId === null) return null;
-  return apiKey === null ? userId : `${userId}\u0000${apiKey}`;
+  const userProduct = userProductKey(socket);
+  if (userProduct === null) return null;
+  const { apiKey } = socket.identity;
+  return apiKey === null ? userProduct : `${userProduct}\u0000${apiKey}`;
 }
 
 /**
@@ -50,7 +70,8 @@ export function connectionLimit(states: readonly TabState[], now: number, settin
   let nextCheckAt: number | null = null;
   const all: TabSocket[] = states.flatMap((state) => liveSockets(state).map((socket) => ({ tabId: state.tabId, socket })));
   for (const [key, held] of groupBy(all, userKey)) {
-    if (held.length < limit) continue;
+    const product = held[0] ? productOf(held[0].socket.identity) : null;
+    if (held.length < limit || !limitApplies(product, profile)) continue;
     const starts = held.map(({ socket }) => socket.createdAt).sort((a, b) => a - b);
     const atLimitDue = (starts[limit - 1] ?? now) + settings.graceWindowMs;
     const overLimitDue = held.length > limit ? (starts[limit] ?? now) + settings.graceWindowMs : null;
@@ -66,14 +87,15 @@ export function connectionLimit(states: readonly TabState[], now: number, settin
     for (const [tabId, mine] of byTab) {
       const here = byTab.size === 1 ? '' : ` (${mine.length} in this tab)`;
       const message = over
-        ? `User "${userId}" holds ${plural(held.length, 'connection')} ${where}${here}; the ${profile} limit is ${limit}, so the server refuses more.`
-        : `User "${userId}" holds ${plural(held.length, 'connection')} ${where}${here}, at the ${profile} limit of ${limit}; one more will be refused.`;
+        ? `User "${userId}" holds ${plural(held.length, 'connection')}${toProduct(product)} ${where}${here}; the ${profile} limit is ${limit}, so the server refuses more.`
+        : `User "${userId}" holds ${plural(held.length, 'connection')}${toProduct(product)} ${where}${here}, at the ${profile} limit of ${limit}; one more will be refused.`;
       const candidates = candidatesByTab.get(Number(tabId)) ?? [];
       candidates.push({
         rule: 'connection-limit',
         severity: over ? 'error' : 'warning',
         key,
         userId,
+        product,
         socketIds: mine.map(({ socket }) => socket.id),
         message,
       });

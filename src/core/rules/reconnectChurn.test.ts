@@ -20,9 +20,9 @@ describe('reconnect-churn', () => {
     t.check(8000);
     expect(t.activeRules()).toEqual([]);
     t.dropped('s3', 7990).connect('s4', alice, 8000).check(8000);
-    expect(t.activeRules()).toEqual(['reconnect-churn:alice']);
+    expect(t.activeRules()).toEqual(['reconnect-churn:chat:alice']);
     expect(t.state.findings[0]).toMatchObject({ severity: 'warning', userId: 'alice', socketIds: ['s0', 's1', 's2', 's3', 's4'] });
-    expect(t.state.findings[0]?.message).toBe('User "alice" opened 5 connections in 8 s in this tab; something keeps reconnecting or remounting the client.');
+    expect(t.state.findings[0]?.message).toBe('User "alice" opened 5 connections to Stream Chat in 8 s in this tab; something keeps reconnecting or remounting the client.');
   });
 
   it('resolves once the window holds fewer than 5 again', () => {
@@ -55,6 +55,15 @@ describe('reconnect-churn', () => {
   it('follows the threshold and window settings', () => {
     const t = reconnectLoop(new Timeline({ ...DEFAULT_SETTINGS, churnThreshold: 3, churnWindowMs: 10_000 }), 3, 4000);
     t.check(8000);
-    expect(t.activeRules()).toEqual(['reconnect-churn:alice']);
+    expect(t.activeRules()).toEqual(['reconnect-churn:chat:alice']);
+  });
+
+  it("counts per product: alice's chat reconnects and video connects are two counts", () => {
+    const video = 'ws://127.0.0.1:8765/video/connect?api_key=demo-key';
+    const t = new Timeline();
+    for (let i = 0; i < 3; i++) t.connect(`c${i}`, streamConnectUrl('alice'), i * 1000).dropped(`c${i}`, i * 1000 + 500);
+    for (let i = 0; i < 2; i++) t.connect(`v${i}`, video, i * 1000 + 100).send(`v${i}`, i * 1000 + 100, JSON.stringify({ token: 't', user_details: { id: 'alice' }, products: ['video'] })).dropped(`v${i}`, i * 1000 + 600);
+    t.check(5000);
+    expect(t.findingsOf('reconnect-churn')).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { isLive, type RuleId, type Settings, type Severity, type SocketRecord, type TabState } from '../types';
+import { isLive, type RuleId, type Settings, type Severity, type SocketRecord, type StreamProduct, type TabState } from '../types';
 
 export { isLive };
 
@@ -11,6 +11,8 @@ export interface FindingCandidate {
   userId: string | null;
   socketIds: string[];
   message: string;
+  /** The product a per-user rule counted in (rules/perProduct.ts); absent for other rules. */
+  product?: StreamProduct | null;
 }
 
 export interface RuleResult {

@@ -10,7 +10,7 @@ describe('user-switch-leak', () => {
     const t = new Timeline().connect('a', alice, 0).connect('b', bob, 5000);
     expect(t.check(5500)).toBe(6000);
     t.check(6000);
-    expect(t.activeRules()).toEqual(['user-switch-leak:alice']);
+    expect(t.activeRules()).toEqual(['user-switch-leak:chat:alice']);
     expect(t.state.findings[0]).toMatchObject({ severity: 'error', userId: 'alice', socketIds: ['a', 'b'] });
     expect(t.state.findings[0]?.message).toBe('User "alice" is still connected after "bob" connected in this tab: the app switched users without disconnectUser().');
   });
@@ -25,7 +25,7 @@ describe('user-switch-leak', () => {
   it('names every user that connected after the leaked one', () => {
     const t = new Timeline().connect('a', alice, 0).connect('b', bob, 100).close('b', 200).connect('c', carol, 300);
     t.check(5000);
-    expect(t.activeRules()).toEqual(['user-switch-leak:alice']);
+    expect(t.activeRules()).toEqual(['user-switch-leak:chat:alice']);
     expect(t.state.findings[0]?.message).toContain('after "carol" connected');
   });
 
@@ -46,5 +46,30 @@ describe('user-switch-leak', () => {
     const t = new Timeline().connect('a', alice, 0).connect('b', streamConnectUrl('bob', 'other.example', { apiKey: 'other-key' }), 10);
     t.check(5000);
     expect(t.findingsOf('user-switch-leak')).toEqual([]);
+  });
+
+  describe('only within one document, API key and product', () => {
+    it('two users in two documents of one tab (a widget per frame): no finding', () => {
+      const t = new Timeline().inDocument('top').connect('a', alice, 0).inDocument('iframe').connect('b', bob, 100);
+      t.check(20_000);
+      expect(t.state.findings).toEqual([]);
+    });
+
+    it('a switch inside one document: the finding names both users', () => {
+      const t = new Timeline().inDocument('top').connect('a', alice, 0).inDocument('iframe').connect('x', carol, 50).inDocument('top').connect('b', bob, 100);
+      t.check(20_000);
+      expect(t.activeRules()).toEqual(['user-switch-leak:chat:alice']);
+      expect(t.state.findings[0]).toMatchObject({ userId: 'alice', product: 'chat', socketIds: ['a', 'b'] });
+      expect(t.state.findings[0]?.message).toBe('User "alice" is still connected after "bob" connected in this tab: the app switched users without disconnectUser().');
+    });
+
+    it("alice's chat socket and bob's video socket in one document: two products, no switch", () => {
+      const video = 'ws://127.0.0.1:8765/video/connect?api_key=demo-key';
+      const auth = JSON.stringify({ token: 't', user_details: { id: 'bob' }, products: ['video'] });
+      const t = new Timeline().connect('a', alice, 0).connect('v', video, 100).send('v', 100, auth);
+      t.check(20_000);
+      expect(t.state.sockets['v']?.identity.userId).toBe('bob');
+      expect(t.findingsOf('user-switch-leak')).toEqual([]);
+    });
   });
 });

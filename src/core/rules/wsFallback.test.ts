@@ -19,7 +19,7 @@ describe('ws-fallback', () => {
   it('tallies the session like a socket: a long-poll session beside a WebSocket is a duplicate', () => {
     const t = new Timeline().connect('w', streamConnectUrl('alice'), 0).longPoll('lp', longPollUrl, 10);
     t.check(2000);
-    expect(t.activeRules()).toContain('duplicate-connection:alice');
+    expect(t.activeRules()).toContain('duplicate-connection:chat:alice');
   });
 
   it('does not fire for WebSockets', () => {

@@ -51,8 +51,17 @@ export class Timeline {
     this.state = createTabState(tabId, 'https://app.example/', 0);
   }
 
+  /** The document (frame) the next hook events come from; undefined: the record has none. */
+  private documentId: string | undefined;
+
   private hook(event: HookEvent): this {
-    this.state = applyTabEvents(this.state, [{ type: 'hook', event }], this.settings);
+    this.state = applyTabEvents(this.state, [{ type: 'hook', event, ...(this.documentId === undefined ? {} : { documentId: this.documentId }) }], this.settings);
+    return this;
+  }
+
+  /** Events from here on come from the frame document `documentId` (until the next `inDocument`). */
+  inDocument(documentId: string): this {
+    this.documentId = documentId;
     return this;
   }
 

@@ -18,6 +18,7 @@ interface Column {
 const COLUMNS: readonly Column[] = [
   { id: 'state', label: 'State' },
   { id: 'user', label: 'User' },
+  { id: 'product', label: 'Product', title: 'The Stream product (chat, video, feeds); empty for other SDKs' },
   { id: 'endpoint', label: 'Endpoint' },
   { id: 'initiator', label: 'Initiator', title: 'The app code that created the socket' },
   { id: 'page', label: 'Page', title: 'Which document of the tab (with Preserve log on)' },
@@ -89,6 +90,9 @@ const Row = memo(function Row({ socket, rowIndex, ordinal, pageLabel, earlierPag
       </td>
       <td class="user" title={socket.identity.source ? `from ${socket.identity.source}` : 'owner unknown'}>
         {socket.identity.userId ?? <span class="muted">unknown</span>}
+      </td>
+      <td class="product" title={socket.identity.client ?? undefined}>
+        {socket.identity.product ?? ''}
       </td>
       <td class="endpoint" title={socket.url}>
         {shortUrl(socket.url)}

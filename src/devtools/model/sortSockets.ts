@@ -1,6 +1,6 @@
 import type { SocketRecord } from '../../core/types';
 
-export type SortColumn = 'state' | 'user' | 'endpoint' | 'initiator' | 'page' | 'created' | 'duration' | 'messages' | 'bytes' | 'close' | 'frame';
+export type SortColumn = 'state' | 'user' | 'product' | 'endpoint' | 'initiator' | 'page' | 'created' | 'duration' | 'messages' | 'bytes' | 'close' | 'frame';
 
 export interface SortOrder {
   column: SortColumn;
@@ -22,6 +22,8 @@ function keyOf(socket: SocketRecord, column: SortColumn, now: number, pageIndex:
     case 'user':
       // Unknown owners sort after every named user.
       return socket.identity.userId ?? '\uffff';
+    case 'product':
+      return socket.identity.product ?? '\uffff';
     case 'endpoint':
       return socket.url;
     case 'initiator':

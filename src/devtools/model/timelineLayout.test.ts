@@ -18,8 +18,8 @@ describe('timeline layout', () => {
     const sockets = t.state.socketOrder.map((id) => t.state.sockets[id]!);
     const lanes = timelineLanes(sockets, 5000);
     expect(lanes.map((lane) => [lane.label, lane.kind, lane.rows])).toEqual([
-      ['alice', 'user', 2],
-      ['bob', 'user', 1],
+      ['alice · chat', 'user', 2],
+      ['bob · chat', 'user', 1],
       ['unknown · other.example/socket', 'endpoint', 1],
     ]);
     expect(lanes[0]?.bars.map((bar) => [bar.socketId, bar.start, bar.end, bar.live, bar.row])).toEqual([
@@ -27,6 +27,18 @@ describe('timeline layout', () => {
       ['b', 1000, 5000, true, 1],
     ]);
     expect(lanes[0]?.overlaps).toEqual([{ start: 1000, end: 3000 }]);
+  });
+
+  it("draws one lane per user and product: alice's chat and video sockets overlap without an error", () => {
+    const t = new Timeline()
+      .connect('c', streamConnectUrl('alice'), 0)
+      .connect('v', 'ws://127.0.0.1:8765/video/connect?api_key=demo-key', 100)
+      .send('v', 100, JSON.stringify({ token: 't', user_details: { id: 'alice' }, products: ['video'] }));
+    const lanes = timelineLanes(t.state.socketOrder.map((id) => t.state.sockets[id]!), 5000);
+    expect(lanes.map((lane) => [lane.label, lane.overlaps])).toEqual([
+      ['alice · chat', []],
+      ['alice · video', []],
+    ]);
   });
 
   it('fits everything by default, zooms around now, and pans back to following now', () => {

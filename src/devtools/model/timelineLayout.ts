@@ -65,15 +65,21 @@ function stackBars(bars: TimelineBar[]): number {
   return Math.max(1, rowEnds.length);
 }
 
-/** One lane per user (sockets without an owner: one lane per endpoint), in first-seen order. */
+/**
+ * One lane per user and Stream product, as the rules count (sockets without an owner: one lane
+ * per endpoint), in first-seen order. Alice's chat and video sockets overlap by design: two
+ * lanes, so no overlap is drawn in the error colour.
+ */
 export function timelineLanes(sockets: SocketRecord[], now: number): TimelineLane[] {
   const lanes = new Map<string, TimelineLane>();
   for (const socket of sockets) {
     const user = socket.identity.userId;
-    const key = user !== null ? `user:${user}` : `endpoint:${endpointOf(socket.url)}`;
+    const product = socket.identity.product ?? null;
+    const userLabel = user === null ? null : product === null ? user : `${user} · ${product}`;
+    const key = userLabel !== null ? `user:${product ?? ''}:${user}` : `endpoint:${endpointOf(socket.url)}`;
     let lane = lanes.get(key);
     if (!lane) {
-      lane = { key, label: user ?? `unknown · ${endpointOf(socket.url).replace(/^\w+:\/\//, '')}`, kind: user !== null ? 'user' : 'endpoint', bars: [], rows: 1, overlaps: [] };
+      lane = { key, label: userLabel ?? `unknown · ${endpointOf(socket.url).replace(/^\w+:\/\//, '')}`, kind: user !== null ? 'user' : 'endpoint', bars: [], rows: 1, overlaps: [] };
       lanes.set(key, lane);
     }
     const live = socket.closedAt === null;

@@ -57,6 +57,8 @@ export function OverviewTab({ socket, now, pageLabel, imported }: { socket: Sock
           <dd>{socket.identity.source ?? '–'}</dd>
           <dt>API key</dt>
           <dd>{socket.identity.apiKey ?? '–'}</dd>
+          <dt>Product</dt>
+          <dd>{socket.identity.product ? `${socket.identity.product}${socket.identity.client ? ` (${socket.identity.client})` : ''}` : '–'}</dd>
           <dt>Connection id</dt>
           <dd>{socket.identity.connectionId ?? '–'}</dd>
           <dt>Page</dt>
