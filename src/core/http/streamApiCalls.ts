@@ -12,8 +12,9 @@ function hostOf(url: string): string | null {
   }
 }
 
-/** A Stream socket: the chat connect URL, or a user read from Stream's own frames or URL. */
+/** A Stream socket: one whose Stream product is known, the chat connect URL, or a user read from Stream's own frames or URL. */
 export function isStreamSocket(socket: SocketRecord): boolean {
+  if (socket.identity.product) return true;
   const source = socket.identity.source;
   if (source === 'stream-url' || source === 'stream-frame') return true;
   try {
