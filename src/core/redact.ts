@@ -1,54 +1,113 @@
-import type { SocketRecord, TabState } from './types';
+/**
+ * What leaves the worker while redaction is on (docs/redaction.md): a secret's whole value is
+ * replaced by REDACTED, and so is every JWT, header and claims included. The claims a person
+ * needs are decoded once, from the unredacted record, into the socket's `urlToken` (the
+ * panel's token view); the signature is never shown.
+ */
+import { isSecretName } from './secretNames';
+import { tokenViewOfUrl } from './tokenView';
+import type { Finding, SocketRecord, TabState } from './types';
 
 /** What replaces a secret on screen and in exports. */
 export const REDACTED = '[REDACTED]';
 
-/** Query parameters and JSON fields whose values are secrets (README, "Secrets stay secret"). */
-const SECRET_NAMES = new Set(['authorization', 'token', 'access_token', 'key', 'password', 'secret']);
+const BASE64URL = '[A-Za-z0-9_-]';
+/**
+ * A JWT anywhere in text: a header (base64url of `{"`, so `eyJ`), the claims, and a signature
+ * that may be empty (unsigned tokens); encrypted tokens (JWE) have two more parts. Not preceded
+ * by a base64url character, so the middle of a longer word is left alone.
+ */
+const JWT_IN_TEXT = new RegExp(`(?<!${BASE64URL})eyJ${BASE64URL}*\\.${BASE64URL}+\\.${BASE64URL}*(?:\\.${BASE64URL}*\\.${BASE64URL}*)?`, 'g');
+/** A JSON string field: `"name": "value"` (escapes inside either string allowed). */
+const JSON_STRING_FIELD = /"((?:[^"\\]|\\.)*)"(\s*:\s*)"(?:[^"\\]|\\.)*"/g;
+/** A query-style `name=value` in free text: after `?`, `&`, `;`, `#`, whitespace or at the start. */
+const TEXT_PARAM = /(^|[?&;#\s])([A-Za-z0-9_.[\]-]+)=([^&;#\s"'<>]*)/g;
+/** A header-style line (`Authorization: Bearer …`, STOMP's `passcode:…`). */
+const HEADER_LINE = /^([A-Za-z0-9_-]+)([ \t]*:[ \t]*)(\S[^\r\n]*)$/gm;
+const HAS_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\S*$/;
+/** `scheme://user:password@host`: the password is a secret. */
+const URL_PASSWORD = /^([A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#@:]*:)([^/?#@]+)(@)/;
 
-// header.payload.signature, each base64url; headers of real JWTs start with eyJ ('{"').
-const JWT_IN_TEXT = /\b(eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)/g;
-const SECRET_JSON_FIELD = /"(authorization|token|access_token|key|password|secret)"(\s*:\s*)"(?:[^"\\]|\\.)*"/gi;
-
-/** Replaces every JWT signature in free text, keeping the readable header and claims. */
-export function redactJwtSignatures(text: string): string {
-  return text.replace(JWT_IN_TEXT, (_match, headAndClaims: string) => `${headAndClaims}.${REDACTED}`);
+/** Replaces every JWT in `text` whole. */
+export function redactJwts(text: string): string {
+  return text.replace(JWT_IN_TEXT, REDACTED);
 }
 
-function redactQueryValue(value: string): string {
-  // Already redacted (a report or view passed through twice): keep the readable part.
-  if (value.includes(REDACTED)) return value;
-  const withoutSignature = redactJwtSignatures(value);
-  return withoutSignature !== value ? withoutSignature : REDACTED;
-}
-
-/** A URL with secret query values and JWT signatures replaced. Unparseable URLs are redacted as text. */
-export function redactUrl(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return redactText(url);
-  }
-  for (const [name, value] of [...parsed.searchParams]) {
-    if (SECRET_NAMES.has(name.toLowerCase()) && value !== '') parsed.searchParams.set(name, redactQueryValue(value));
-  }
-  // URLSearchParams re-encodes; decode the marker's brackets so people can read it.
-  return redactJwtSignatures(parsed.toString()).replaceAll(encodeURIComponent(REDACTED), REDACTED);
-}
-
-/** Frame previews and other text: secret JSON fields and JWT signatures. */
+/**
+ * Free text (a frame preview, a close reason, a stack line, a message): JWTs, string values of
+ * secret JSON fields, secret `name=value` pairs and secret header lines.
+ */
 export function redactText(text: string): string {
-  return redactJwtSignatures(text).replace(SECRET_JSON_FIELD, (_m, name: string, colon: string) => `"${name}"${colon}"${REDACTED}"`);
+  return redactJwts(text)
+    .replace(JSON_STRING_FIELD, (field: string, name: string, colon: string) => (isSecretName(name) ? `"${name}"${colon}"${REDACTED}"` : field))
+    .replace(TEXT_PARAM, (pair: string, before: string, name: string, value: string) => (value !== '' && isSecretName(name) ? `${before}${name}=${REDACTED}` : pair))
+    .replace(HEADER_LINE, (line: string, name: string, colon: string) => (isSecretName(name) ? `${name}${colon}${REDACTED}` : line));
+}
+
+function decodeComponent(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}
+
+/** One query value as written in the URL: left exactly as it was unless something in it is secret. */
+function redactQueryValue(encoded: string): string {
+  const decoded = decodeComponent(encoded);
+  const redacted = redactText(decoded);
+  if (redacted === decoded) return encoded;
+  // Re-encoded, with the marker left readable.
+  return encodeURIComponent(redacted).replaceAll(encodeURIComponent(REDACTED), REDACTED);
+}
+
+/** `a=1&token=x` (a query or a fragment written like one): secret names lose their whole value. */
+function redactQuery(query: string): string {
+  return query
+    .split('&')
+    .map((pair) => {
+      const equals = pair.indexOf('=');
+      if (equals < 0) return redactQueryValue(pair);
+      const name = pair.slice(0, equals);
+      const value = pair.slice(equals + 1);
+      if (value !== '' && isSecretName(decodeComponent(name))) return `${name}=${REDACTED}`;
+      return `${name}=${redactQueryValue(value)}`;
+    })
+    .join('&');
+}
+
+/**
+ * A URL with the whole value of every secret parameter (query or fragment), the password of
+ * its user info and every JWT (in a value, a path segment, anywhere) replaced. Everything else
+ * is left exactly as written; text that is no URL is redacted all the same.
+ */
+export function redactUrl(url: string): string {
+  if (!HAS_SCHEME.test(url)) return redactText(url);
+  const hashAt = url.indexOf('#');
+  const beforeHash = hashAt < 0 ? url : url.slice(0, hashAt);
+  const queryAt = beforeHash.indexOf('?');
+  const base = queryAt < 0 ? beforeHash : beforeHash.slice(0, queryAt);
+  let redacted = redactJwts(base).replace(URL_PASSWORD, `$1${REDACTED}$3`);
+  if (queryAt >= 0) redacted += `?${redactQuery(beforeHash.slice(queryAt + 1))}`;
+  if (hashAt >= 0) redacted += `#${redactQuery(url.slice(hashAt + 1))}`;
+  return redacted;
 }
 
 function redactSocket(socket: SocketRecord): SocketRecord {
-  return {
+  const urlToken = socket.urlToken ?? tokenViewOfUrl(socket.url);
+  const redacted: SocketRecord = {
     ...socket,
     url: redactUrl(socket.url),
     frameUrl: redactUrl(socket.frameUrl),
+    closeReason: socket.closeReason === null ? null : redactText(socket.closeReason),
+    initiator: socket.initiator === null ? null : redactText(socket.initiator),
+    stack: socket.stack.map(redactText),
     frames: socket.frames.map((frame) => (frame.binary ? frame : { ...frame, preview: redactText(frame.preview) })),
   };
+  if (socket.serverError) redacted.serverError = { ...socket.serverError, message: redactText(socket.serverError.message) };
+  // The claims stay readable in the token view; the signature leaves as what it is, never as itself.
+  if (urlToken) redacted.urlToken = { ...urlToken, signature: urlToken.signature === 'present' ? 'redacted' : urlToken.signature };
+  return redacted;
 }
 
 /**
@@ -58,7 +117,12 @@ function redactSocket(socket: SocketRecord): SocketRecord {
  */
 const redactedSockets = new WeakMap<SocketRecord, SocketRecord>();
 
-/** The tab's state as it may leave the worker while redaction is on. */
+/** A finding's message and key may quote an endpoint, whose path may hold a token. */
+function redactFinding(finding: Finding): Finding {
+  return { ...finding, message: redactText(finding.message), key: redactText(finding.key) };
+}
+
+/** The tab's state as it may leave the worker while redaction is on. Redacting twice changes nothing. */
 export function redactTabState(state: TabState): TabState {
   const sockets: TabState['sockets'] = {};
   for (const [id, socket] of Object.entries(state.sockets)) {
@@ -66,5 +130,5 @@ export function redactTabState(state: TabState): TabState {
     if (redacted === undefined) redactedSockets.set(socket, (redacted = redactSocket(socket)));
     sockets[id] = redacted;
   }
-  return { ...state, sockets, pages: state.pages.map((page) => ({ ...page, url: redactUrl(page.url) })) };
+  return { ...state, sockets, findings: state.findings.map(redactFinding), pages: state.pages.map((page) => ({ ...page, url: redactUrl(page.url) })) };
 }
