@@ -92,8 +92,13 @@ function observeXhr({ win, disguise, tracker }: LongPollObserverContext): void {
   }
 
   proto.open = disguise.wrap(proto.open, {
-    apply(target, thisArg: unknown, args: unknown[]) {
-      const result: unknown = reflectApply(target, thisArg, args);
+    apply: function openTrap(target, thisArg: unknown, args: unknown[]) {
+      let result: unknown;
+      try {
+        result = reflectApply(target, thisArg, args);
+      } catch (error) {
+        throw disguise.nativeThrow(error, openTrap);
+      }
       try {
         if (typeof thisArg === 'object' && thisArg !== null) {
           const url = urlArgument(args[1], win);
@@ -108,7 +113,7 @@ function observeXhr({ win, disguise, tracker }: LongPollObserverContext): void {
   });
 
   proto.send = disguise.wrap(proto.send, {
-    apply(target, thisArg: unknown, args: unknown[]) {
+    apply: function xhrSendTrap(target, thisArg: unknown, args: unknown[]) {
       try {
         const url = typeof thisArg === 'object' && thisArg !== null ? openedUrls.get(thisArg) : undefined;
         if (url !== undefined) {
@@ -122,7 +127,11 @@ function observeXhr({ win, disguise, tracker }: LongPollObserverContext): void {
       } catch {
         // ignore: the page's request goes on untouched
       }
-      return reflectApply(target, thisArg, args);
+      try {
+        return reflectApply(target, thisArg, args);
+      } catch (error) {
+        throw disguise.nativeThrow(error, xhrSendTrap);
+      }
     },
   });
 }
@@ -144,7 +153,7 @@ function observeFetch({ win, disguise, tracker }: LongPollObserverContext): void
   }
 
   win.fetch = disguise.wrap(win.fetch, {
-    apply(target, thisArg: unknown, args: unknown[]) {
+    apply: function fetchTrap(target, thisArg: unknown, args: unknown[]) {
       let request: LongPollRequest | null = null;
       try {
         const url = urlArgument(args[0], win);
@@ -152,7 +161,13 @@ function observeFetch({ win, disguise, tracker }: LongPollObserverContext): void
       } catch {
         request = null;
       }
-      const promise = reflectApply(target, thisArg, args) as Promise<unknown>;
+      let promise: Promise<unknown>;
+      try {
+        promise = reflectApply(target, thisArg, args) as Promise<unknown>;
+      } catch (error) {
+        // fetch reports bad arguments as a rejection; a throw here is an engine's own.
+        throw disguise.nativeThrow(error, fetchTrap);
+      }
       if (request === null) return promise;
       const observed = request;
       return reflectApply(promiseThen, promise, [
