@@ -12,9 +12,7 @@
 import browser, { type Scripting } from 'webextension-polyfill';
 import { contentScriptMatches } from '../core/settings/watchedSites';
 import type { SettingsSource } from '../shared/settingsStore';
-
-/** Where the build writes the two scripts (standalone IIFEs, vite.config.ts). */
-export const CONTENT_SCRIPT_FILES = { relay: 'src/content/relay/relay.js', hook: 'src/content/page/hook.js' } as const;
+import { CONTENT_SCRIPT_FILES } from './contentScriptFiles';
 const RELAY_ID = 'onesocket-relay';
 const HOOK_ID = 'onesocket-hook';
 
