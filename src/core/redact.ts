@@ -6,7 +6,7 @@
  */
 import { isSecretName } from './secretNames';
 import { tokenViewOfUrl } from './tokenView';
-import type { Finding, SocketRecord, TabState } from './types';
+import type { Finding, FrameRecord, SocketRecord, TabState } from './types';
 
 /** What replaces a secret on screen and in exports. */
 export const REDACTED = '[REDACTED]';
@@ -19,7 +19,7 @@ const BASE64URL = '[A-Za-z0-9_-]';
  */
 const JWT_IN_TEXT = new RegExp(`(?<!${BASE64URL})eyJ${BASE64URL}*\\.${BASE64URL}+\\.${BASE64URL}*(?:\\.${BASE64URL}*\\.${BASE64URL}*)?`, 'g');
 /** A JSON string field: `"name": "value"` (escapes inside either string allowed). */
-const JSON_STRING_FIELD = /"((?:[^"\\]|\\.)*)"(\s*:\s*)"(?:[^"\\]|\\.)*"/g;
+const JSON_STRING_FIELD = /"([^"\\]*(?:\\.[^"\\]*)*)"(\s*:\s*)"[^"\\]*(?:\\.[^"\\]*)*"/g;
 /** A query-style `name=value` in free text: after `?`, `&`, `;`, `#`, whitespace or at the start. */
 const TEXT_PARAM = /(^|[?&;#\s])([A-Za-z0-9_.[\]-]+)=([^&;#\s"'<>]*)/g;
 /** A header-style line (`Authorization: Bearer …`, STOMP's `passcode:…`). */
@@ -38,10 +38,12 @@ export function redactJwts(text: string): string {
  * secret JSON fields, secret `name=value` pairs and secret header lines.
  */
 export function redactText(text: string): string {
-  return redactJwts(text)
-    .replace(JSON_STRING_FIELD, (field: string, name: string, colon: string) => (isSecretName(name) ? `"${name}"${colon}"${REDACTED}"` : field))
-    .replace(TEXT_PARAM, (pair: string, before: string, name: string, value: string) => (value !== '' && isSecretName(name) ? `${before}${name}=${REDACTED}` : pair))
-    .replace(HEADER_LINE, (line: string, name: string, colon: string) => (isSecretName(name) ? `${name}${colon}${REDACTED}` : line));
+  // Each pass only where its shape can occur: previews are redacted by the thousand.
+  let redacted = text.includes('eyJ') ? redactJwts(text) : text;
+  if (redacted.includes('":')) redacted = redacted.replace(JSON_STRING_FIELD, (field: string, name: string, colon: string) => (isSecretName(name) ? `"${name}"${colon}"${REDACTED}"` : field));
+  if (redacted.includes('=')) redacted = redacted.replace(TEXT_PARAM, (pair: string, before: string, name: string, value: string) => (value !== '' && isSecretName(name) ? `${before}${name}=${REDACTED}` : pair));
+  if (redacted.includes(':')) redacted = redacted.replace(HEADER_LINE, (line: string, name: string, colon: string) => (isSecretName(name) ? `${name}${colon}${REDACTED}` : line));
+  return redacted;
 }
 
 function decodeComponent(text: string): string {
@@ -93,6 +95,26 @@ export function redactUrl(url: string): string {
   return redacted;
 }
 
+/**
+ * A socket record changes with every frame, but its stack and most of its frames are the same
+ * objects as in its previous version (the reducer shares them): each is redacted once.
+ */
+const redactedFrames = new WeakMap<FrameRecord, FrameRecord>();
+const redactedStacks = new WeakMap<string[], string[]>();
+
+function redactFrame(frame: FrameRecord): FrameRecord {
+  if (frame.binary) return frame;
+  let redacted = redactedFrames.get(frame);
+  if (redacted === undefined) redactedFrames.set(frame, (redacted = { ...frame, preview: redactText(frame.preview) }));
+  return redacted;
+}
+
+function redactStack(stack: string[]): string[] {
+  let redacted = redactedStacks.get(stack);
+  if (redacted === undefined) redactedStacks.set(stack, (redacted = stack.map(redactText)));
+  return redacted;
+}
+
 function redactSocket(socket: SocketRecord): SocketRecord {
   const urlToken = socket.urlToken ?? tokenViewOfUrl(socket.url);
   const redacted: SocketRecord = {
@@ -101,8 +123,8 @@ function redactSocket(socket: SocketRecord): SocketRecord {
     frameUrl: redactUrl(socket.frameUrl),
     closeReason: socket.closeReason === null ? null : redactText(socket.closeReason),
     initiator: socket.initiator === null ? null : redactText(socket.initiator),
-    stack: socket.stack.map(redactText),
-    frames: socket.frames.map((frame) => (frame.binary ? frame : { ...frame, preview: redactText(frame.preview) })),
+    stack: redactStack(socket.stack),
+    frames: socket.frames.map(redactFrame),
   };
   if (socket.serverError) redacted.serverError = { ...socket.serverError, message: redactText(socket.serverError.message) };
   // The claims stay readable in the token view; the signature leaves as what it is, never as itself.

@@ -49,7 +49,20 @@ function wordsOf(name: string): string[] {
     .filter(Boolean);
 }
 
+/** Names repeat (every frame of a chat has `type`, `cid`, `id`…): each is judged once. */
+const judged = new Map<string, boolean>();
+const JUDGED_MAX = 2_000;
+
 export function isSecretName(name: string): boolean {
+  let secret = judged.get(name);
+  if (secret === undefined) {
+    if (judged.size >= JUDGED_MAX) judged.clear();
+    judged.set(name, (secret = judge(name)));
+  }
+  return secret;
+}
+
+function judge(name: string): boolean {
   const words = wordsOf(name);
   const last = words[words.length - 1];
   if (last === undefined || PUBLIC_NAMES.has(words.join(' '))) return false;
