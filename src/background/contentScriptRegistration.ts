@@ -55,7 +55,8 @@ async function register(matches: string[]): Promise<void> {
 
 /**
  * Keeps the registration in step with the sites to watch, from the moment the settings are
- * read. Returns when the first registration is done (tests and launchers wait for it).
+ * read. Resolves when the first registration is done; launchers and tests wait for it by
+ * asking the browser (`contentScriptsRegistered` in scripts/chromium.mjs).
  */
 export function keepContentScriptsRegistered(settings: SettingsSource): Promise<void> {
   let registered = '';

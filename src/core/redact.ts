@@ -40,7 +40,7 @@ export function redactJwts(text: string): string {
 export function redactText(text: string): string {
   // Each pass only where its shape can occur: previews are redacted by the thousand.
   let redacted = text.includes('eyJ') ? redactJwts(text) : text;
-  if (redacted.includes('":')) redacted = redacted.replace(JSON_STRING_FIELD, (field: string, name: string, colon: string) => (isSecretName(name) ? `"${name}"${colon}"${REDACTED}"` : field));
+  if (redacted.includes('"')) redacted = redacted.replace(JSON_STRING_FIELD, (field: string, name: string, colon: string) => (isSecretName(name) ? `"${name}"${colon}"${REDACTED}"` : field));
   if (redacted.includes('=')) redacted = redacted.replace(TEXT_PARAM, (pair: string, before: string, name: string, value: string) => (value !== '' && isSecretName(name) ? `${before}${name}=${REDACTED}` : pair));
   if (redacted.includes(':')) redacted = redacted.replace(HEADER_LINE, (line: string, name: string, colon: string) => (isSecretName(name) ? `${name}${colon}${REDACTED}` : line));
   return redacted;
