@@ -8,17 +8,19 @@
  *
  * Only errors of the platform's own kinds (DOMException, TypeError, RangeError, SyntaxError)
  * are re-captured: an error the page's own code throws during the call (a `toString` that
- * throws) keeps its frames. Without `Error.captureStackTrace` (an engine other than V8) errors
- * pass as they are.
+ * throws) keeps its frames. Without `Error.captureStackTrace`, or where an error's stack is not
+ * its own property (engines other than V8), errors pass as they are.
  */
-import { captureStackTrace, getPrototypeOf } from './natives';
+import { captureStackTrace, getOwnPropertyDescriptor, getPrototypeOf } from './natives';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- any trap
 export type NativeThrow = (error: unknown, trap: Function) => unknown;
 
 export function createNativeThrow(win: typeof globalThis): NativeThrow {
   const capture = captureStackTrace;
-  if (typeof capture !== 'function') return (error) => error;
+  // Only where errors carry their stack as their own property (V8): elsewhere re-capturing would
+  // add a property the native error does not have.
+  if (typeof capture !== 'function' || getOwnPropertyDescriptor(new win.TypeError(), 'stack') === undefined) return (error) => error;
   const domException = win.DOMException?.prototype;
   const typeError = win.TypeError.prototype;
   const rangeError = win.RangeError.prototype;
