@@ -94,8 +94,9 @@ export function extensionLaunchOptions({ distDir, headless = true, devtools = fa
 export async function contentScriptsRegistered(worker, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const count = await worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length);
-    if (count > 0) return;
+    // -1: an extension without the scripting API (e.g. a bench floor) registers nothing to wait for.
+    const count = await worker.evaluate(async () => (chrome.scripting ? (await chrome.scripting.getRegisteredContentScripts()).length : -1));
+    if (count !== 0) return;
     if (Date.now() > deadline) throw new Error('OneSocket registered no content scripts');
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
