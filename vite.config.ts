@@ -1,4 +1,4 @@
-import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { crx, type CrxPlugin, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
@@ -7,6 +7,19 @@ import manifest from './manifest.json' with { type: 'json' };
 // asynchronously, after the page's first inline script has already opened its sockets
 // (docs/architecture.md, "Facts that shaped the code").
 const contentScripts = ['src/content/relay/relay.ts', 'src/content/page/hook.ts'];
+
+/**
+ * The manifest's content_scripts only tell crxjs what to build: the worker registers the two
+ * scripts at run time for the sites to watch (src/background/contentScriptRegistration.ts), so
+ * the emitted manifest declares none, or every site would get them whatever the settings say.
+ */
+const contentScriptsRegisteredAtRunTime: CrxPlugin = {
+  name: 'onesocket:content-scripts-registered-at-run-time',
+  renderCrxManifest(manifest) {
+    const { content_scripts: _builtOnly, ...rest } = manifest;
+    return rest;
+  },
+};
 
 /**
  * Firefox MV3 has no extension service worker (background scripts instead) and needs a gecko id.
@@ -37,6 +50,7 @@ export default defineConfig(({ mode }) => {
         browser: firefox ? 'firefox' : 'chrome',
         contentScripts: { standaloneFiles: contentScripts },
       }),
+      contentScriptsRegisteredAtRunTime,
     ],
     build: {
       outDir: firefox ? 'dist-firefox' : 'dist',

@@ -57,5 +57,7 @@ test('Export report downloads a valid, redacted report that says what the panel 
   // The token's signature never leaves: not in the report, not on screen.
   expect(text).not.toContain('SECRET-SIGNATURE');
   expect(text).toContain('[REDACTED]');
+  // Nor its header or claims: the whole token is replaced (the claims are for the token view only).
+  expect(text).not.toMatch(/eyJ[\w-]+\.[\w-]+/);
   await expect(panel.locator('body')).not.toContainText('SECRET-SIGNATURE');
 });

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { CONTENT_SCRIPT_FILES } from '../src/background/contentScriptFiles';
 
 /**
  * `npm run build:firefox` writes dist-firefox/. This checks the build itself: what Firefox MV3
@@ -15,11 +16,14 @@ test('the Firefox build has background scripts, a gecko id and every file its ma
   expect(manifest.background.service_worker).toBeUndefined();
   expect(manifest.browser_specific_settings.gecko).toMatchObject({ id: expect.any(String), strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } });
   expect(manifest.minimum_chrome_version).toBeUndefined();
-  const hook = manifest.content_scripts.find((script: { world?: string }) => script.world === 'MAIN');
-  expect(hook).toMatchObject({ run_at: 'document_start', all_frames: true });
+  // The content scripts are registered at run time for the sites to watch: none in the
+  // manifest, the permission to register them, and the files the worker registers.
+  expect(manifest.content_scripts).toBeUndefined();
+  expect(manifest.permissions).toContain('scripting');
+  expect(manifest.host_permissions).toEqual(['<all_urls>']);
   const named: string[] = [
     ...manifest.background.scripts,
-    ...manifest.content_scripts.flatMap((script: { js: string[] }) => script.js),
+    ...Object.values(CONTENT_SCRIPT_FILES),
     manifest.devtools_page,
     manifest.action.default_popup,
     manifest.options_page,

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { expect, test } from './support/extension';
 import { connectionRows, openSockets, socketDetail } from './support/panel';
 import { streamConnectUrl } from './support/streamUrls';
@@ -209,4 +210,41 @@ test('follows the colour scheme, and the empty state teaches what to do', async 
   await expect(panel.locator('html')).toHaveAttribute('data-theme', 'light');
   await panel.emulateMedia({ colorScheme: 'dark' });
   await expect(panel.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
+
+test('no URL, frame or export holds any part of a token; the claims show only in the token view', async ({ context, fixtures, openPanel }) => {
+  const header = base64url({ alg: 'HS256', typ: 'JWT' });
+  const claims = base64url({ user_id: 'carol', exp: 2_000_000_000 });
+  const token = `${header}.${claims}.CAROL-SIGNATURE`;
+  const page = await context.newPage();
+  await page.goto(`${fixtures.origin}/blank.html`);
+  // A token in the authorization parameter, under another name, in a path segment, and in an auth frame.
+  await page.evaluate(
+    ({ urls, frame }) => {
+      const sockets = urls.map((url) => new WebSocket(url));
+      sockets[0]!.onopen = () => sockets[0]!.send(frame);
+    },
+    {
+      urls: [`${fixtures.wsOrigin}/connect?api_key=e2e-key&authorization=${token}`, `${fixtures.wsOrigin}/ws?jwt=${token}`, `${fixtures.wsOrigin}/ws/${token}/feed`],
+      frame: JSON.stringify({ type: 'auth', token, note: token }),
+    },
+  );
+  const panel = await openPanel(page);
+  await expect(connectionRows(panel)).toHaveCount(3);
+  await expect(connectionRows(panel).first()).toContainText('1 / 1');
+  await connectionRows(panel).first().click();
+  const detail = socketDetail(panel);
+  await expect(detail.getByRole('region', { name: 'Token claims' })).toContainText('"user_id": "carol"');
+  await expect(detail.getByRole('region', { name: 'Request URL' })).toContainText('authorization=[REDACTED]');
+  await detail.getByRole('tab', { name: /^Frames/ }).click();
+  await expect(detail.getByRole('table', { name: 'Frames' }).locator('tbody tr')).toHaveCount(2);
+
+  const onScreen = await panel.locator('body').innerText();
+  const downloadPromise = panel.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Export report' }).click();
+  const exported = await readFile(await (await downloadPromise).path(), 'utf8');
+  for (const text of [onScreen, exported]) {
+    expect(text).toContain('[REDACTED]');
+    for (const part of [header, claims, 'CAROL-SIGNATURE']) expect(text).not.toContain(part);
+  }
 });

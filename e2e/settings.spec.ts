@@ -1,7 +1,9 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { expect, test } from './support/extension';
 import { connectionRows, openSockets, socketDetail } from './support/panel';
 import { streamConnectUrl } from './support/streamUrls';
+import { recordedSockets } from './support/tabRecord';
+import { STORAGE_LAYOUT } from '../src/shared/storageLayout';
 
 async function openSettings(context: BrowserContext, extensionId: string): Promise<Page> {
   const options = await context.newPage();
@@ -132,4 +134,107 @@ test('the worker hears settings through storage.local alone, not every write of 
     session: chrome.storage.session.onChanged.hasListeners(),
   }));
   expect(listening).toEqual({ anyArea: false, local: true, session: false });
+});
+
+/** Every socket URL the worker recorded, all tabs together (unredacted, as persisted). */
+async function allRecordedSocketUrls(worker: Worker): Promise<string[]> {
+  return worker.evaluate(
+    async (socketPrefix) =>
+      Object.entries(await chrome.storage.session.get(null))
+        .filter(([key]) => key.startsWith(socketPrefix))
+        .map(([, socket]) => (socket as { url: string }).url),
+    STORAGE_LAYOUT.socketPrefix,
+  );
+}
+
+/** The match patterns the content scripts are registered for, by script id. */
+async function registeredMatches(worker: Worker): Promise<Record<string, string[]>> {
+  return worker.evaluate(async () => Object.fromEntries((await chrome.scripting.getRegisteredContentScripts()).map((script) => [script.id, [...(script.matches ?? [])]])));
+}
+
+/** Whether the MAIN-world hook was installed in the page (it marks the window with a symbol). */
+function hookInstalled(page: Page): Promise<boolean> {
+  return page.evaluate(() => Symbol.for('onesocket.hook.installed') in window);
+}
+
+/** Stops every service worker, the extension's included, as Chrome does to an idle MV3 worker. */
+async function stopServiceWorkers(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+/**
+ * Gives the stopped worker an event (a write to storage.local from an extension page), so it
+ * starts again. Playwright's handle follows the restarted worker.
+ */
+async function wakeWorker(context: BrowserContext, extensionId: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/src/options/options.html`);
+  await page.evaluate(() => chrome.storage.local.set({ wake: Date.now() }));
+  await page.close();
+}
+
+test('a site the settings do not watch gets nothing injected; a watched one still records', async ({ context, fixtures, extensionId, serviceWorker }) => {
+  const port = new URL(fixtures.origin).port;
+  const options = await openSettings(context, extensionId);
+  await options.getByRole('textbox', { name: /One per line/ }).fill(`localhost:${port}`);
+  await save(options);
+  // The worker registers the scripts for the watched host alone.
+  await expect.poll(() => registeredMatches(serviceWorker)).toEqual({ 'onesocket-relay': ['*://localhost/*'], 'onesocket-hook': ['*://localhost/*'] });
+
+  const unwatched = await context.newPage();
+  await unwatched.goto(`${fixtures.origin}/blank.html?unwatched`);
+  await openSockets(unwatched, [streamConnectUrl(fixtures.wsOrigin, 'ursula')]);
+  const watched = await context.newPage();
+  await watched.goto(`http://localhost:${port}/blank.html?watched`);
+  await openSockets(watched, [streamConnectUrl(fixtures.wsOrigin, 'walter')]);
+
+  await expect.poll(() => allRecordedSocketUrls(serviceWorker)).toContainEqual(expect.stringContaining('walter'));
+  expect(await hookInstalled(watched)).toBe(true);
+  // Not a line of ours ran in the unwatched page: no hook, no relay, no record.
+  expect(await hookInstalled(unwatched)).toBe(false);
+  expect((await allRecordedSocketUrls(serviceWorker)).filter((url) => url.includes('ursula'))).toEqual([]);
+
+  // Back to every site: the registration follows.
+  await options.getByRole('textbox', { name: /One per line/ }).fill('');
+  await save(options);
+  await expect.poll(() => registeredMatches(serviceWorker)).toEqual({ 'onesocket-relay': ['<all_urls>'], 'onesocket-hook': ['<all_urls>'] });
+});
+
+test('a page loaded before the sites were narrowed goes quiet, even when the worker wakes with only the defaults', async ({ context, fixtures, extensionId, serviceWorker, tabIdOf }) => {
+  // Loaded while every site is watched: its relay and hook are in.
+  const page = await context.newPage();
+  await page.goto(`${fixtures.origin}/blank.html?loaded-before`);
+  await openSockets(page, [streamConnectUrl(fixtures.wsOrigin, 'before')]);
+  const tabId = await tabIdOf(page);
+  await expect.poll(async () => (await recordedSockets(serviceWorker, tabId)).length).toBe(1);
+
+  // The worker stops (its ports drop; the relay waits idle), the sites are narrowed (the
+  // settings page's write wakes it), and it stops again: the next one starts with the defaults
+  // (every site) until storage answers.
+  await stopServiceWorkers(context, page);
+  // Written as the settings page would, with ballast a build of ours ignores: reading it takes
+  // the waking worker long enough that the relay's connection arrives before storage answers.
+  const options = await openSettings(context, extensionId);
+  await options.evaluate(() => chrome.storage.local.set({ settings: { watchedSites: ['chat.example.invalid'], ballast: 'x'.repeat(6_000_000) } }));
+  await options.close();
+  await expect.poll(() => registeredMatches(serviceWorker)).toEqual({ 'onesocket-relay': ['*://chat.example.invalid/*'], 'onesocket-hook': ['*://chat.example.invalid/*'] });
+  await stopServiceWorkers(context, page);
+  await page.waitForTimeout(300);
+
+  // The page opens a socket: its relay holds the event and reconnects, which wakes the worker.
+  await openSockets(page, [streamConnectUrl(fixtures.wsOrigin, 'after')]);
+  await page.waitForTimeout(1500);
+  await wakeWorker(context, extensionId);
+  // The worker read the settings before deciding: the page's relay was told to stop, not recorded.
+  expect((await recordedSockets(serviceWorker, tabId)).map((socket) => socket.identity.userId)).toEqual(['before']);
+
+  // And it holds nothing: after another restart nothing is resent, and nothing new is sent.
+  await stopServiceWorkers(context, page);
+  await openSockets(page, [streamConnectUrl(fixtures.wsOrigin, 'later')]);
+  await page.waitForTimeout(1000);
+  await wakeWorker(context, extensionId);
+  expect((await recordedSockets(serviceWorker, tabId)).map((socket) => socket.identity.userId)).toEqual(['before']);
 });

@@ -36,6 +36,9 @@ test('a page sees the same WebSocket with and without the extension', async ({ c
     expect.soft(withExtension.checks[name], `check "${name}"`).toEqual(value);
   }
   expect(Object.keys(withExtension.checks)).toEqual(Object.keys(without.checks));
+  // No exception the page sees carries a frame of ours (an error tracker would report it).
+  expect(JSON.stringify(withExtension.checks)).not.toContain('chrome-extension://');
+  expect((without.checks.exceptions as Record<string, { frames: string[] }>).fragment?.frames.length).toBeGreaterThan(0);
   // Sanity: the reference run is what a real Chromium says.
   expect(without.checks.sourceText).toMatchObject({ constructor: 'function WebSocket() { [native code] }', send: 'function send() { [native code] }' });
 

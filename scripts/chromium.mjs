@@ -84,3 +84,21 @@ export function extensionLaunchOptions({ distDir, headless = true, devtools = fa
   if (executable) options.executablePath = executable;
   return options;
 }
+
+/**
+ * Resolves once OneSocket's worker has registered its content scripts. It does so when it
+ * starts, after reading the settings (src/background/contentScriptRegistration.ts); a page
+ * loaded before that, right after the browser started with a fresh profile, gets no hook.
+ * @param {import('@playwright/test').Worker} worker the extension's service worker
+ * @param {number} [timeoutMs]
+ */
+export async function contentScriptsRegistered(worker, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    // -1: an extension without the scripting API (e.g. a bench floor) registers nothing to wait for.
+    const count = await worker.evaluate(async () => (chrome.scripting ? (await chrome.scripting.getRegisteredContentScripts()).length : -1));
+    if (count !== 0) return;
+    if (Date.now() > deadline) throw new Error('OneSocket registered no content scripts');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFakeStreamBackend } from '../demo/backend/fakeStreamBackend.mjs';
-import { extensionLaunchOptions } from './chromium.mjs';
+import { contentScriptsRegistered, extensionLaunchOptions } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = path.resolve(process.argv[2] ?? path.join(root, 'docs/images'));
@@ -55,6 +55,7 @@ async function main() {
   const context = await chromium.launchPersistentContext(profile, { ...extensionLaunchOptions({ distDir }), viewport, colorScheme: 'light' });
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await contentScriptsRegistered(worker);
     const extensionId = new URL(worker.url()).host;
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(backend.baseURL);

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFakeStreamBackend } from '../demo/backend/fakeStreamBackend.mjs';
 import { buildDemo } from './buildDemo.mjs';
-import { extensionLaunchOptions, findChromiumExecutable } from './chromium.mjs';
+import { contentScriptsRegistered, extensionLaunchOptions, findChromiumExecutable } from './chromium.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const distDir = path.resolve(process.env.ONESOCKET_DIST ?? path.join(root, 'dist'));
@@ -107,6 +107,7 @@ context.on('close', () => void shutdown(0));
 
 const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }).catch(() => undefined));
 const extensionId = worker ? new URL(worker.url()).host : undefined;
+if (worker) await contentScriptsRegistered(worker).catch((error) => console.error(error instanceof Error ? error.message : error));
 
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(demoURL);

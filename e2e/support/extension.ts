@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startFakeStreamBackend } from '../../demo/backend/fakeStreamBackend.mjs';
-import { extensionLaunchOptions } from '../../scripts/chromium.mjs';
+import { contentScriptsRegistered, extensionLaunchOptions } from '../../scripts/chromium.mjs';
 import { findTabIdByUrl } from '../../src/cli/extensionRecords';
 import { startFixtureServer, type FixtureServer } from './fixtureServer';
 
@@ -30,8 +30,11 @@ export async function launchWithExtension(extraArgs: string[] = []): Promise<{ c
   return { context, profile };
 }
 
+/** The extension's worker, once it has registered the content scripts (a page loaded earlier gets no hook). */
 export async function extensionWorker(context: BrowserContext): Promise<Worker> {
-  return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await contentScriptsRegistered(worker);
+  return worker;
 }
 
 /** The tab id the extension knows `page` by (found by the page's URL in the tab records). */

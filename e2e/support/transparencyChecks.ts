@@ -28,7 +28,12 @@ export async function runTransparencyChecks(wsOrigin: string): Promise<Transpare
       return { returned: typeof value };
     } catch (error) {
       const e = error as Error;
-      return { name: e?.name, message: e?.message, isDOMException: e instanceof DOMException, code: (e as DOMException)?.code };
+      // The stack's frames too: an error tracker records them, and the native error has only the
+      // page's. A frame of V8's own builtins (`(<anonymous>)`, no line) is left out: the one
+      // builtin the hook wraps, Function.prototype.toString, shows such a frame over the page's,
+      // and no trap can drop its own frame while keeping one the builtin made above it.
+      const frames = typeof e?.stack === 'string' ? e.stack.split('\n').filter((line) => line.startsWith('    at ') && !line.endsWith('(<anonymous>)')) : null;
+      return { name: e?.name, message: e?.message, isDOMException: e instanceof DOMException, code: (e as DOMException)?.code, frames };
     }
   };
   const describe = (target: object, key: PropertyKey): unknown => {
@@ -103,7 +108,13 @@ export async function runTransparencyChecks(wsOrigin: string): Promise<Transpare
     longCloseReason: errorOf(() => early.close(1000, 'x'.repeat(124))),
     sendOnPrototype: errorOf(() => WebSocket.prototype.send.call({}, 'x')),
     readUrlOnPrototype: errorOf(() => WebSocket.prototype.url),
+    closeOnPrototype: errorOf(() => WebSocket.prototype.close.call({})),
   };
+  // The page's own Error.stackTraceLimit holds for what the natives throw through the hook.
+  const pageLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 1;
+  checks.limitedStack = errorOf(() => open(`${wsOrigin}/fragment#limited`));
+  Error.stackTraceLimit = pageLimit;
 
   // A subclass, and Reflect.construct with another new.target.
   class AppSocket extends WebSocket {

@@ -6,6 +6,7 @@
 import browser from 'webextension-polyfill';
 import { PORT_PANEL, PORT_RELAY } from '../core/wire/constants';
 import { forgetBadge, updateBadge } from './badge';
+import { keepContentScriptsRegistered } from './contentScriptRegistration';
 import { handlePanelPort } from './panelPort';
 import { handleRelayPort } from './relayPort';
 import { createTabPersistence } from './sessionPersistence';
@@ -14,6 +15,8 @@ import { createTabStore } from './tabStore';
 
 const settings = createSettingsSource();
 const store = createTabStore({ persistence: createTabPersistence(browser.storage.session), settings: settings.current });
+// The hook and relay go to the sites to watch only, registered once the settings are read.
+void keepContentScriptsRegistered(settings);
 
 // A new grace window or threshold changes the answer for sockets already recorded.
 settings.subscribe(() => {

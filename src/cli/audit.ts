@@ -5,7 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { extensionLaunchOptions } from '../../scripts/chromium.mjs';
+import { contentScriptsRegistered, extensionLaunchOptions } from '../../scripts/chromium.mjs';
 import { buildReport, type Report } from '../core/report';
 import type { TabState } from '../core/types';
 import type { AuditOptions } from './args';
@@ -90,6 +90,7 @@ export async function runAudit(options: AuditOptions, log: (line: string) => voi
       );
     }
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await contentScriptsRegistered(worker);
     const page = context.pages()[0] ?? (await context.newPage());
     try {
       await page.goto(options.url, { waitUntil: 'load', timeout: PAGE_LOAD_TIMEOUT_MS });

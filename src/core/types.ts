@@ -59,6 +59,18 @@ export interface TokenSummary {
   devToken: boolean;
 }
 
+/**
+ * A token a socket's URL carries, decoded for people (core/tokenView.ts): where it was, its
+ * claims, and what its signature is, never the signature itself.
+ */
+export interface TokenView {
+  /** The query parameter that carried it, or `path` for a segment of the path. */
+  param: string;
+  claims: Record<string, unknown>;
+  /** `present` only while redaction is off; a redacted view says `redacted`. */
+  signature: 'redacted' | 'devtoken' | 'present' | 'missing';
+}
+
 /** Who owns a socket, and how we know. */
 export interface Identity {
   userId: string | null;
@@ -140,6 +152,11 @@ export interface SocketRecord {
   identity: Identity;
   /** The most recent frames, oldest first, at most Settings.framesPerSocket. */
   frames: FrameRecord[];
+  /**
+   * The URL's token decoded (claims, never the signature). Set only on a redacted copy, whose
+   * `url` no longer holds the token; without redaction the panel decodes `url` itself.
+   */
+  urlToken?: TokenView;
 }
 
 export interface Finding {

@@ -130,7 +130,7 @@ export function OptionsApp({ initial, save, reset }: Props) {
           <span class="label">One per line; empty watches every site</span>
           <textarea rows={4} value={values.watchedSites} placeholder={'localhost:3000\n*.example.com\nhttps://app.example.com/chat'} onInput={(event) => set({ watchedSites: event.currentTarget.value })} />
         </label>
-        <p class="help">A host, a host:port, *.domain (with its subdomains) or a URL prefix. Changes apply from the next page load.</p>
+        <p class="help">A host, a host:port, *.domain (with its subdomains) or a URL prefix. Other sites get nothing injected; a chat in an iframe from another host needs that host too. Changes apply from the next page load.</p>
       </fieldset>
 
       <div class="actions">

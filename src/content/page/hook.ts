@@ -22,6 +22,7 @@ import { createHookChannel } from './hookChannel';
 import { createLongPollTracker } from './longPollSessions';
 import { observeLongPolls } from './longPollObserver';
 import { installNativeDisguise } from './nativeDisguise';
+import { createNativeThrow } from './nativeThrow';
 import { defineProperty, now, random, slice, symbolFor } from './natives';
 import { observeWebSockets } from './webSocketObserver';
 
@@ -34,7 +35,7 @@ function installHook(win: HookWindow): void {
   defineProperty(win, INSTALLED, { value: true });
 
   const channel = createHookChannel(win);
-  const disguise = installNativeDisguise(win.Function.prototype);
+  const disguise = installNativeDisguise(win.Function.prototype, createNativeThrow(win));
   const captureStack = createStackCapture(win.Error);
   // Socket ids are unique per document: a random prefix for the document, a counter within it.
   const socketIdPrefix = slice(random().toString(36), 2, 8);

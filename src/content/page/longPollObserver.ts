@@ -131,8 +131,13 @@ function observeXhr({ win, disguise, tracker, apiCalls }: LongPollObserverContex
   }
 
   proto.open = disguise.wrap(proto.open, {
-    apply(target, thisArg: unknown, args: unknown[]) {
-      const result: unknown = reflectApply(target, thisArg, args);
+    apply: function openTrap(target, thisArg: unknown, args: unknown[]) {
+      let result: unknown;
+      try {
+        result = reflectApply(target, thisArg, args);
+      } catch (error) {
+        throw disguise.nativeThrow(error, openTrap);
+      }
       try {
         if (typeof thisArg === 'object' && thisArg !== null) {
           const url = urlArgument(args[1], win);
@@ -149,7 +154,7 @@ function observeXhr({ win, disguise, tracker, apiCalls }: LongPollObserverContex
   });
 
   proto.send = disguise.wrap(proto.send, {
-    apply(target, thisArg: unknown, args: unknown[]) {
+    apply: function xhrSendTrap(target, thisArg: unknown, args: unknown[]) {
       try {
         const url = typeof thisArg === 'object' && thisArg !== null ? openedUrls.get(thisArg) : undefined;
         if (url !== undefined) {
@@ -167,7 +172,11 @@ function observeXhr({ win, disguise, tracker, apiCalls }: LongPollObserverContex
       } catch {
         // ignore: the page's request goes on untouched
       }
-      return reflectApply(target, thisArg, args);
+      try {
+        return reflectApply(target, thisArg, args);
+      } catch (error) {
+        throw disguise.nativeThrow(error, xhrSendTrap);
+      }
     },
   });
 }
@@ -234,7 +243,7 @@ function observeFetch({ win, disguise, tracker, apiCalls }: LongPollObserverCont
   }
 
   win.fetch = disguise.wrap(win.fetch, {
-    apply(target, thisArg: unknown, args: unknown[]) {
+    apply: function fetchTrap(target, thisArg: unknown, args: unknown[]) {
       let request: LongPollRequest | null = null;
       let apiRequest: ApiCallRequest | null = null;
       try {
@@ -245,7 +254,13 @@ function observeFetch({ win, disguise, tracker, apiCalls }: LongPollObserverCont
         request = null;
         apiRequest = null;
       }
-      const promise = reflectApply(target, thisArg, args) as Promise<unknown>;
+      let promise: Promise<unknown>;
+      try {
+        promise = reflectApply(target, thisArg, args) as Promise<unknown>;
+      } catch (error) {
+        // fetch reports bad arguments as a rejection; a throw here is an engine's own.
+        throw disguise.nativeThrow(error, fetchTrap);
+      }
       if (apiRequest !== null) {
         try {
           watchApiAnswer(apiRequest, promise);

@@ -6,6 +6,7 @@
  * string of the function it wraps, and for itself with the string of the native toString.
  */
 import { defineProperty, getOwnPropertyDescriptor, NativeProxy, reflectApply, SafeWeakMap } from './natives';
+import type { NativeThrow } from './nativeThrow';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- any function may be wrapped
 type AnyFunction = Function;
@@ -13,16 +14,25 @@ type AnyFunction = Function;
 export interface NativeDisguise {
   /** Wraps `original` in a Proxy with `handler` that prints as `original` does. */
   wrap<T extends AnyFunction>(original: T, handler: ProxyHandler<T>): T;
+  /**
+   * What a trap throws when the native it calls throws: the same error with the stack the page
+   * would see without us (nativeThrow.ts). Use as `throw disguise.nativeThrow(error, trap)`.
+   */
+  nativeThrow: NativeThrow;
 }
 
-export function installNativeDisguise(functionProto: AnyFunction['prototype'] & { toString: AnyFunction }): NativeDisguise {
+export function installNativeDisguise(functionProto: AnyFunction['prototype'] & { toString: AnyFunction }, nativeThrow: NativeThrow = (error) => error): NativeDisguise {
   const originals = new SafeWeakMap<AnyFunction, AnyFunction>();
   const nativeToString = functionProto.toString;
   const disguisedToString = new NativeProxy(nativeToString, {
-    apply(target, thisArg: unknown, args: unknown[]) {
+    apply: function toStringTrap(target, thisArg: unknown, args: unknown[]) {
       const original = typeof thisArg === 'function' ? originals.get(thisArg) : undefined;
       // A non-function `this` throws the native TypeError, exactly as without us.
-      return reflectApply(target, original ?? thisArg, args);
+      try {
+        return reflectApply(target, original ?? thisArg, args);
+      } catch (error) {
+        throw nativeThrow(error, toStringTrap);
+      }
     },
   });
   originals.set(disguisedToString, nativeToString);
@@ -30,6 +40,7 @@ export function installNativeDisguise(functionProto: AnyFunction['prototype'] & 
   defineProperty(functionProto, 'toString', { ...descriptor, value: disguisedToString });
 
   return {
+    nativeThrow,
     wrap(original, handler) {
       const wrapper = new NativeProxy(original, handler);
       originals.set(wrapper, original);

@@ -23,6 +23,9 @@ export const mathMin = Math.min;
 export const mathFloor = Math.floor;
 export const symbolFor = Symbol.for;
 export const random = Math.random;
+export const getPrototypeOf = Object.getPrototypeOf;
+/** V8's; absent in engines without it (older SpiderMonkey), which the hook then leaves alone. */
+export const captureStackTrace = (Error as { captureStackTrace?: (target: object, below?: object) => void }).captureStackTrace;
 const createObject = Object.create;
 
 const stringSlice = String.prototype.slice;

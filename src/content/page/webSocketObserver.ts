@@ -136,9 +136,14 @@ export function observeWebSockets({ win, channel, disguise, captureStack, nextId
   }
 
   const HookedWebSocket = disguise.wrap(NativeWebSocket, {
-    construct(target, args, newTarget) {
-      // Throws exactly what the native throws (bad URL, bad protocols): nothing of ours ran yet.
-      const socket = reflectConstruct(target, args, newTarget) as WebSocket;
+    construct: function constructTrap(target, args, newTarget) {
+      // Throws exactly what the native throws (bad URL, bad protocols), with the page's stack.
+      let socket: WebSocket;
+      try {
+        socket = reflectConstruct(target, args, newTarget) as WebSocket;
+      } catch (error) {
+        throw disguise.nativeThrow(error, constructTrap);
+      }
       try {
         observe(socket, args);
       } catch {
@@ -149,9 +154,14 @@ export function observeWebSockets({ win, channel, disguise, captureStack, nextId
   });
 
   nativeProto.send = disguise.wrap(nativeProto.send, {
-    apply(target, thisArg: unknown, args: unknown[]) {
+    apply: function sendTrap(target, thisArg: unknown, args: unknown[]) {
       const bufferedBefore = bufferedAmountOf(thisArg);
-      const result: unknown = reflectApply(target, thisArg, args);
+      let result: unknown;
+      try {
+        result = reflectApply(target, thisArg, args);
+      } catch (error) {
+        throw disguise.nativeThrow(error, sendTrap);
+      }
       try {
         // send() adds the frame's UTF-8 bytes to bufferedAmount at once (WHATWG WebSockets), so
         // the difference is its exact size, free: counting 64 KB of text costs ~5 µs (bench).
@@ -165,8 +175,13 @@ export function observeWebSockets({ win, channel, disguise, captureStack, nextId
   });
 
   nativeProto.close = disguise.wrap(nativeProto.close, {
-    apply(target, thisArg: unknown, args: unknown[]) {
-      const result: unknown = reflectApply(target, thisArg, args);
+    apply: function closeTrap(target, thisArg: unknown, args: unknown[]) {
+      let result: unknown;
+      try {
+        result = reflectApply(target, thisArg, args);
+      } catch (error) {
+        throw disguise.nativeThrow(error, closeTrap);
+      }
       try {
         const entry = typeof thisArg === 'object' && thisArg !== null ? observed.get(thisArg) : undefined;
         if (entry !== undefined) {

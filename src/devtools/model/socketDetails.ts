@@ -1,39 +1,16 @@
-import { decodeJwtClaims, type JwtClaims } from '../../core/jwt';
-import { REDACTED } from '../../core/redact';
-import type { SocketRecord } from '../../core/types';
+import { tokenViewOfUrl } from '../../core/tokenView';
+import type { SocketRecord, TokenView } from '../../core/types';
 
 export interface QueryParam {
   name: string;
   value: string;
 }
 
-export interface TokenDetails {
-  /** The query parameter that carried it. */
-  param: string;
-  claims: JwtClaims;
-  signature: 'redacted' | 'devtoken' | 'present' | 'missing';
-}
-
 export interface ConnectDetails {
   params: QueryParam[];
   /** The decoded `json` parameter of a Stream connect URL (user_id, user_details…). */
   payload: unknown;
-  token: TokenDetails | null;
-}
-
-const TOKEN_PARAMS = ['authorization', 'token', 'access_token'];
-
-/**
- * The token's claims, read without the signature. The URL the panel holds is already redacted,
- * so the token looks like `header.claims.[REDACTED]`: only the middle part is decoded.
- */
-export function tokenDetails(param: string, token: string): TokenDetails | null {
-  const [header, claimsPart, signature] = token.split('.');
-  if (!header || !claimsPart) return null;
-  const claims = decodeJwtClaims(`${header}.${claimsPart}.`);
-  if (!claims) return null;
-  const kind = signature === undefined || signature === '' ? 'missing' : signature === REDACTED ? 'redacted' : signature === 'devtoken' ? 'devtoken' : 'present';
-  return { param, claims, signature: kind };
+  token: TokenView | null;
 }
 
 function parseJson(text: string): unknown {
@@ -44,21 +21,21 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** What a connect URL says, decoded: its parameters, the connect payload and the token's claims. */
-export function connectDetails(url: string): ConnectDetails {
+/**
+ * What a socket's connect URL says, decoded: its parameters, the connect payload and the token's
+ * claims. A redacted URL no longer holds the token: its claims come decoded with the record
+ * (`urlToken`, made by the worker before redaction); without redaction they are read from the URL.
+ */
+export function connectDetails(socket: Pick<SocketRecord, 'url' | 'urlToken'>): ConnectDetails {
+  const token = socket.urlToken ?? tokenViewOfUrl(socket.url);
   let parsed: URL;
   try {
-    parsed = new URL(url);
+    parsed = new URL(socket.url);
   } catch {
-    return { params: [], payload: null, token: null };
+    return { params: [], payload: null, token };
   }
   const params = [...parsed.searchParams].map(([name, value]) => ({ name, value }));
   const json = parsed.searchParams.get('json');
-  let token: TokenDetails | null = null;
-  for (const name of TOKEN_PARAMS) {
-    const value = parsed.searchParams.get(name);
-    if (value) token ??= tokenDetails(name, value);
-  }
   return { params, payload: json === null ? null : parseJson(json), token };
 }
 

@@ -1,10 +1,10 @@
-import type { SocketRecord } from '../../../core/types';
+import type { SocketRecord, TokenView } from '../../../core/types';
 import { formatBytes, formatClock, formatDuration } from '../../../shared/format';
-import { connectDetails, lifecycleOf, privacySettingsOf, userDetailsOf, type TokenDetails } from '../../model/socketDetails';
+import { connectDetails, lifecycleOf, privacySettingsOf, userDetailsOf } from '../../model/socketDetails';
 import { CopyButton } from './CopyButton';
 import { JsonBlock } from './JsonBlock';
 
-const SIGNATURE_NOTE: Record<TokenDetails['signature'], string> = {
+const SIGNATURE_NOTE: Record<TokenView['signature'], string> = {
   redacted: 'signature redacted',
   devtoken: 'development token (signature "devtoken")',
   present: 'signature present (redaction is off; not shown here)',
@@ -20,7 +20,7 @@ function claimTime(value: unknown, now: number): string | null {
 
 /** Everything about one socket that is not a frame: URL decoded, payload, token, lifecycle. */
 export function OverviewTab({ socket, now, pageLabel, imported }: { socket: SocketRecord; now: number; pageLabel: string; imported: boolean }) {
-  const details = connectDetails(socket.url);
+  const details = connectDetails(socket);
   const userDetails = userDetailsOf(socket, details);
   const privacy = privacySettingsOf(userDetails);
   const token = details.token;
