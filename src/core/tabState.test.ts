@@ -71,11 +71,26 @@ describe('applyTabEvents', () => {
     expect(hasActiveError(t.state)).toBe(false);
   });
 
-  it('Clear empties the record', () => {
-    const t = new Timeline().connect('a', 'wss://x.example/', 0);
-    t.apply({ type: 'clear', at: 5 });
-    expect(t.state.socketOrder).toEqual([]);
-    expect(liveSocketCount(t.state)).toBe(0);
+  it('Clear forgets closed sockets, resolved findings and frames, and keeps the live sockets with their counts and findings', () => {
+    const t = new Timeline().connect('a', streamConnectUrl('bob'), 0).close('a', 10);
+    t.connect('b', streamConnectUrl('carol'), 20).connect('c', streamConnectUrl('carol'), 20).check(2000);
+    t.close('c', 2100).check(2100);
+    t.connect('d', streamConnectUrl('alice'), 3000).connect('e', streamConnectUrl('alice'), 3000);
+    t.receive('d', 3100, 'hello');
+    t.check(5000);
+    const duplicates = () => t.state.findings.filter((f) => f.rule === 'duplicate-connection').map((f) => [f.userId, f.active]);
+    expect(duplicates()).toEqual([
+      ['carol', false],
+      ['alice', true],
+    ]);
+    t.apply({ type: 'clear', at: 6000 });
+    t.check(6000);
+    expect(t.state.socketOrder).toEqual(['b', 'd', 'e']);
+    expect(liveSocketCount(t.state)).toBe(3);
+    expect(t.state.sockets['d']).toMatchObject({ messagesReceived: 1, frames: [] });
+    expect(duplicates()).toEqual([['alice', true]]);
+    expect(t.state.findings.every((f) => f.active)).toBe(true);
+    expect(hasActiveError(t.state)).toBe(true);
   });
 });
 

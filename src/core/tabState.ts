@@ -130,7 +130,8 @@ function applyHookEvent(socket: SocketRecord, event: HookEvent, settings: Settin
 function startDocument(state: TabState, url: string, at: number): TabState {
   const page: PageRecord = { id: `p${state.pages.length + 1}-${at}`, url, startedAt: at };
   if (!state.preserveLog) {
-    return { ...state, pages: [page], sockets: {}, socketOrder: [], findings: [] };
+    // What was dropped from the previous page's record is no news on this one.
+    return { ...state, pages: [page], sockets: {}, socketOrder: [], findings: [], evictedSockets: 0, droppedEvents: 0 };
   }
   // The old document is gone, and its sockets with it, whether or not their close was seen.
   const sockets: TabState['sockets'] = {};
@@ -138,6 +139,32 @@ function startDocument(state: TabState, url: string, at: number): TabState {
     sockets[id] = socket.state === 'closed' ? socket : { ...socket, state: 'closed', closedAt: at, closeReason: socket.closeReason ?? 'page unloaded' };
   }
   return { ...state, pages: [...state.pages, page], sockets };
+}
+
+/**
+ * Clear forgets the log, never the truth: closed sockets, resolved findings, frame histories and
+ * earlier pages go; sockets that are still live or closing stay with their counts, and the
+ * findings still active stay (the rules re-evaluate them right after, as after any event).
+ */
+function clearLog(state: TabState, at: number): TabState {
+  const sockets: TabState['sockets'] = {};
+  const socketOrder: string[] = [];
+  for (const id of state.socketOrder) {
+    const socket = state.sockets[id];
+    if (!socket || socket.state === 'closed') continue;
+    sockets[id] = { ...socket, frames: [], pageId: currentPage(state).id };
+    socketOrder.push(id);
+  }
+  return {
+    ...state,
+    pages: [{ ...currentPage(state), startedAt: at }],
+    sockets,
+    socketOrder,
+    // An active finding about kept sockets is still true; one only about forgotten sockets is log.
+    findings: state.findings.filter((finding) => finding.active && (finding.socketIds.length === 0 || finding.socketIds.some((id) => Object.hasOwn(sockets, id)))),
+    evictedSockets: 0,
+    droppedEvents: 0,
+  };
 }
 
 /**
@@ -161,7 +188,7 @@ export function applyTabEvents(state: TabState, events: TabEvent[], settings: Se
         socketsCopied = false;
         break;
       case 'clear':
-        next = { ...next, pages: [{ ...currentPage(next), startedAt: tabEvent.at }], sockets: {}, socketOrder: [], findings: [] };
+        next = clearLog(next, tabEvent.at);
         socketsCopied = false;
         break;
       case 'set-preserve-log':
