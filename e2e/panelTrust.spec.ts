@@ -34,3 +34,22 @@ test('Clear forgets the log but not the sockets still open: their counts, their 
   await expect(findings.locator('li[data-rule="duplicate-connection"][data-active="true"]')).toContainText('holds 3 connections');
   await expect.poll(() => badgeOf(serviceWorker, tabId)).toEqual({ text: '3', color: RED });
 });
+
+test('inside the grace window the panel says what is happening instead of an all-clear', async ({ context, fixtures, openPanel, serviceWorker }) => {
+  // A long window, so the test sees the overlap while it is still inside it.
+  await serviceWorker.evaluate(() => chrome.storage.local.set({ settings: { graceWindowMs: 30_000 } }));
+  const page = await context.newPage();
+  await page.goto(`${fixtures.origin}/blank.html`);
+  const panel = await openPanel(page);
+  await openSockets(page, [streamConnectUrl(fixtures.wsOrigin, 'alice'), streamConnectUrl(fixtures.wsOrigin, 'alice'), streamConnectUrl(fixtures.wsOrigin, 'bob')]);
+  await expect(connectionRows(panel)).toHaveCount(3);
+  const findings = panel.getByRole('region', { name: 'Findings' });
+  await expect(findings).toContainText('alice: 2 open, within the 30 s grace window');
+  await expect(findings).not.toContainText('every user holds at most one connection');
+  await expect(findings).not.toContainText('bob:');
+
+  // One of them closes inside the window: nothing to report, and now the all-clear is true.
+  await page.evaluate(() => (window as unknown as { held: WebSocket[] }).held[1]?.close());
+  await expect(findings).toContainText('every user holds at most one connection');
+  await expect(findings).not.toContainText('grace window');
+});

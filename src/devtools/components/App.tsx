@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { currentPage } from '../../core/tabState';
 import { downloadMarkdown, downloadReport } from '../exportReport';
+import { overlapsInGrace } from '../model/overlapsInGrace';
 import type { PanelModel } from '../model/panelModel';
 import { Banners } from './Banners';
 import { ConnectionsTable } from './ConnectionsTable';
@@ -61,7 +62,14 @@ export function App({ model, tabId, toolVersion }: Props) {
         <div class="main">
           <Summary state={state} />
           {imported ? null : <CrossTabUsers tally={model.connection.tally.value} tabId={tabId} />}
-          <FindingsList findings={state.findings} ordinals={model.ordinals.value} selectedId={model.selectedId.value} onSelect={model.select} />
+          <FindingsList
+            findings={state.findings}
+            ordinals={model.ordinals.value}
+            selectedId={model.selectedId.value}
+            onSelect={model.select}
+            inGrace={imported ? [] : overlapsInGrace(state, view.settings)}
+            graceWindowMs={view.settings.graceWindowMs}
+          />
           <Timeline
             sockets={model.filtered.value}
             pages={state.pages}

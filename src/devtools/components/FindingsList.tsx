@@ -1,5 +1,6 @@
 import type { Finding } from '../../core/types';
 import { formatClock } from '../../shared/format';
+import { formatWindow, type OverlapInGrace } from '../model/overlapsInGrace';
 import { ruleDocUrl } from '../ruleDocs';
 
 interface Props {
@@ -7,10 +8,13 @@ interface Props {
   ordinals: ReadonlyMap<string, number>;
   selectedId: string | null;
   onSelect: (socketId: string) => void;
+  /** Users whose sockets overlap but are still inside the grace window (no finding yet). */
+  inGrace: OverlapInGrace[];
+  graceWindowMs: number;
 }
 
 /** One item per finding, active first; resolved findings stay listed, dimmed. */
-export function FindingsList({ findings, ordinals, selectedId, onSelect }: Props) {
+export function FindingsList({ findings, ordinals, selectedId, onSelect, inGrace, graceWindowMs }: Props) {
   const ordered = [...findings].sort((a, b) => Number(b.active) - Number(a.active) || b.at - a.at);
   const active = findings.filter((finding) => finding.active).length;
   return (
@@ -21,8 +25,21 @@ export function FindingsList({ findings, ordinals, selectedId, onSelect }: Props
           {active} active{findings.length > active ? `, ${findings.length - active} resolved` : ''}
         </span>
       </h2>
+      {inGrace.length > 0 ? (
+        <ul class="in-grace" aria-label="Within the grace window">
+          {inGrace.map((overlap) => (
+            <li key={overlap.userId} class="finding pending" data-user={overlap.userId}>
+              <span class="severity">pending</span>{' '}
+              <span class="message">
+                {overlap.userId}: {overlap.socketIds.length} open, within the {formatWindow(graceWindowMs)} grace window
+              </span>{' '}
+              <span class="muted">a duplicate-connection error is raised if they still overlap at {formatClock(overlap.dueAt)}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {ordered.length === 0 ? (
-        <p class="muted">No findings: every user holds at most one connection.</p>
+        inGrace.length === 0 ? <p class="muted">No findings: every user holds at most one connection.</p> : null
       ) : (
         <ul>
           {ordered.map((finding) => (
