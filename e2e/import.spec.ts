@@ -121,7 +121,8 @@ test('Export Markdown downloads a summary for a bug tracker, without secrets', a
   const panel = await openPanel(page);
   await expect(panel.getByRole('region', { name: 'Findings' }).locator('li[data-rule="duplicate-connection"]')).toHaveCount(1);
   const downloadPromise = panel.waitForEvent('download');
-  await panel.getByRole('button', { name: 'Export Markdown' }).click();
+  await panel.getByRole('button', { name: 'More export formats' }).click();
+  await panel.getByRole('menuitem', { name: 'Export Markdown' }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toMatch(/^onesocket-report-tab\d+-.*\.md$/);
   const markdown = await readFile(await download.path(), 'utf8');

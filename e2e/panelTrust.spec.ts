@@ -53,3 +53,40 @@ test('inside the grace window the panel says what is happening instead of an all
   await expect(findings).toContainText('every user holds at most one connection');
   await expect(findings).not.toContainText('grace window');
 });
+
+test('the filter finds resolved findings, close codes, connection ids and frame text, and says when a keyword is unknown', async ({ context, fixtures, openPanel }) => {
+  const page = await context.newPage();
+  await page.goto(`${fixtures.origin}/blank.html`);
+  // The third socket has no owner: a socket of another user would be a user switch, a finding too.
+  await openSockets(page, [streamConnectUrl(fixtures.wsOrigin, 'alice'), streamConnectUrl(fixtures.wsOrigin, 'alice'), `${fixtures.wsOrigin}/feed`]);
+  const panel = await openPanel(page);
+  const findings = panel.getByRole('region', { name: 'Findings' });
+  await expect(findings.locator('li[data-rule="duplicate-connection"][data-active="true"]')).toHaveCount(1);
+  // alice's second socket closes with a code of its own: the finding resolves.
+  await page.evaluate(() => {
+    const held = (window as unknown as { held: WebSocket[] }).held;
+    held[1]?.close(4321, 'done here');
+    held[2]?.send('{"type":"message.new","text":"zebra crossing"}');
+  });
+  await expect(findings.locator('li[data-rule="duplicate-connection"][data-active="false"]')).toHaveCount(1);
+  const users = connectionRows(panel).locator('td.user');
+  const filter = panel.getByRole('searchbox', { name: 'Filter' });
+
+  await filter.fill('has:finding');
+  await expect(users).toHaveText(['alice', 'alice']);
+  await filter.fill('4321');
+  await expect(users).toHaveText(['alice']);
+  await filter.fill('zebra');
+  await expect(users).toHaveText(['unknown']);
+
+  // The hint under the box lists the keywords while the box has focus.
+  await filter.fill('');
+  await filter.focus();
+  await expect(panel.locator('#filter-hint')).toContainText('has:finding');
+  await expect(panel.locator('#filter-hint')).toContainText('user:<id>');
+
+  await filter.fill('state:open');
+  await expect(panel.locator('#filter-hint')).toContainText('Unknown keyword state:open');
+  await expect(connectionRows(panel)).toHaveCount(0);
+  await expect(panel.getByRole('status').filter({ hasText: 'No socket matches' })).toContainText('Unknown keyword: state:open');
+});

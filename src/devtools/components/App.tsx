@@ -9,6 +9,7 @@ import { CrossTabUsers } from './CrossTabUsers';
 import { SocketDetail } from './detail/SocketDetail';
 import { EmptyState } from './EmptyState';
 import { FindingsList } from './FindingsList';
+import { NoMatch } from './NoMatch';
 import { Summary } from './Summary';
 import { Timeline } from './Timeline';
 import { Toolbar } from './Toolbar';
@@ -80,7 +81,7 @@ export function App({ model, tabId, toolVersion }: Props) {
             selectedId={model.selectedId.value}
             onSelect={model.select}
           />
-          {hasSockets && model.rows.value.length === 0 ? <p class="notice">No socket matches the filter “{model.filter.value}”.</p> : null}
+          {hasSockets && model.rows.value.length === 0 ? <NoMatch filter={model.filter.value} /> : null}
           {hasSockets ? (
             <ConnectionsTable
               rows={model.rows.value}

@@ -33,7 +33,7 @@ export interface PanelModel {
   rows: ReadonlySignal<SocketRecord[]>;
   ordinals: ReadonlySignal<Map<string, number>>;
   pageLabels: ReadonlySignal<Map<string, string>>;
-  /** Sockets named by an active finding of any severity (has:finding). */
+  /** Sockets named by a finding of any severity, active or resolved (has:finding). */
   withFinding: ReadonlySignal<Set<string>>;
   /** Sockets named by an active error finding (drawn in the error colour). */
   flagged: ReadonlySignal<Set<string>>;
@@ -72,10 +72,10 @@ export function createPanelModel(connection: PanelConnection): PanelModel {
     return new Map(pages.map((page, index) => [page.id, `${index + 1} · ${shortUrl(page.url)}`]));
   });
   const pageIndex = computed(() => new Map((view.value?.state.pages ?? []).map((page, index) => [page.id, index])));
-  const socketsOfFindings = (errorsOnly: boolean): Set<string> => {
+  const socketsOfFindings = (activeErrorsOnly: boolean): Set<string> => {
     const ids = new Set<string>();
     for (const finding of view.value?.state.findings ?? []) {
-      if (finding.active && (!errorsOnly || finding.severity === 'error')) for (const id of finding.socketIds) ids.add(id);
+      if (!activeErrorsOnly || (finding.active && finding.severity === 'error')) for (const id of finding.socketIds) ids.add(id);
     }
     return ids;
   };
