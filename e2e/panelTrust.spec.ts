@@ -90,3 +90,26 @@ test('the filter finds resolved findings, close codes, connection ids and frame 
   await expect(connectionRows(panel)).toHaveCount(0);
   await expect(panel.getByRole('status').filter({ hasText: 'No socket matches' })).toContainText('Unknown keyword: state:open');
 });
+
+test('evicted sockets keep their #n in findings, and the dropped count does not follow onto the next page', async ({ context, fixtures, openPanel, serviceWorker }) => {
+  await serviceWorker.evaluate(() => chrome.storage.local.set({ settings: { maxSocketsPerTab: 3 } }));
+  const page = await context.newPage();
+  await page.goto(`${fixtures.origin}/blank.html`);
+  await openSockets(page, [streamConnectUrl(fixtures.wsOrigin, 'alice'), streamConnectUrl(fixtures.wsOrigin, 'alice')]);
+  const panel = await openPanel(page);
+  const finding = panel.getByRole('region', { name: 'Findings' }).locator('li[data-rule="duplicate-connection"]');
+  await expect(finding).toHaveAttribute('data-active', 'true');
+  await page.evaluate(() => (window as unknown as { held: WebSocket[] }).held.forEach((socket) => socket.close()));
+  await expect(finding).toHaveAttribute('data-active', 'false');
+  // Three more sockets: the cap of 3 evicts the two closed ones the finding names.
+  await openSockets(page, ['a', 'b', 'c'].map((path) => `${fixtures.wsOrigin}/${path}`));
+  await expect(panel.getByLabel('Summary')).toContainText('2 oldest closed sockets dropped');
+  await expect(connectionRows(panel).locator('td').first()).toHaveText('3');
+  await expect(finding.locator('.socket-ref')).toHaveText(['#1', '#2']);
+  // Socket ids are `<prefix>-<n>`: none may show.
+  await expect(finding.locator('.finding-sockets')).toHaveText(/^[ ·a-z#\d]+$/);
+
+  await page.reload();
+  await expect(connectionRows(panel)).toHaveCount(0);
+  await expect(panel.getByLabel('Summary')).not.toContainText('dropped');
+});

@@ -22,6 +22,7 @@ export function importedView(report: Report): TabView {
     const fromUrl = identityFromUrl(socket.url);
     sockets[socket.id] = {
       id: socket.id,
+      ...(socket.ordinal === undefined ? {} : { ordinal: socket.ordinal }),
       pageId: 'p1',
       url: socket.url,
       protocols: [],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { streamConnectUrl, Timeline } from './testing/timeline';
-import { alreadyApplied, hasActiveError, liveSocketCount } from './tabState';
+import { alreadyApplied, hasActiveError, liveSocketCount, socketOrdinals } from './tabState';
 import { DEFAULT_SETTINGS } from './settings/defaults';
 
 describe('applyTabEvents', () => {
@@ -51,6 +51,8 @@ describe('applyTabEvents', () => {
     t.check(2000);
     t.apply({ type: 'document-started', at: 3000, url: 'https://app.example/next' });
     expect(t.state.socketOrder).toEqual([]);
+    t.connect('c', streamConnectUrl('alice'), 3100);
+    expect(socketOrdinals(t.state).get('c')).toBe(1);
     expect(t.state.findings).toEqual([]);
     expect(t.state.pages.map((p) => p.url)).toEqual(['https://app.example/next']);
   });
@@ -101,6 +103,28 @@ describe('the per-tab socket cap', () => {
     t.connect('d', 'wss://x.example/', 5).connect('e', 'wss://x.example/', 6);
     expect(t.state.socketOrder).toEqual(['a', 'd', 'e']);
     expect(t.state.evictedSockets).toBe(2);
+  });
+
+  it('keeps each socket\'s number through eviction and Clear, and remembers the numbers of evicted sockets a finding names', () => {
+    const t = new Timeline({ ...DEFAULT_SETTINGS, maxSocketsPerTab: 3 });
+    t.connect('a', streamConnectUrl('alice'), 0).connect('b', streamConnectUrl('alice'), 1).check(2000);
+    t.close('a', 2100).close('b', 2100).check(2100);
+    t.connect('c', 'wss://x.example/', 3000).connect('d', 'wss://x.example/', 3001).connect('e', 'wss://x.example/', 3002);
+    expect(t.state.socketOrder).toEqual(['c', 'd', 'e']);
+    expect([...socketOrdinals(t.state)]).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+      ['d', 4],
+      ['e', 5],
+    ]);
+    t.close('c', 3100).apply({ type: 'clear', at: 4000 });
+    expect([...socketOrdinals(t.state)]).toEqual([
+      ['d', 4],
+      ['e', 5],
+    ]);
+    t.connect('f', 'wss://x.example/', 4100);
+    expect(socketOrdinals(t.state).get('f')).toBe(6);
   });
 
   it('evicts the oldest live socket only when every socket is live', () => {

@@ -31,12 +31,19 @@ export function createTabState(tabId: number, url = '', at = 0): TabState {
     evictedSockets: 0,
     documentSeqs: {},
     nextFindingSeq: 0,
+    nextOrdinal: 1,
+    evictedOrdinals: {},
   };
 }
 
 export function currentPage(state: TabState): PageRecord {
   // pages is never empty: createTabState starts with one and nothing removes the last.
   return state.pages[state.pages.length - 1] as PageRecord;
+}
+
+/** The number the next socket gets; a record of an older build counts from its socket order. */
+function nextOrdinalOf(state: TabState): number {
+  return state.nextOrdinal ?? state.socketOrder.length + 1;
 }
 
 /** First stack frame that is not ours, i.e. the app code that opened the socket. */
@@ -47,6 +54,7 @@ function initiatorOf(stack: string[]): string | null {
 function createdSocket(state: TabState, event: Extract<HookEvent, { type: 'created' }>, settings: Settings, documentId: string | undefined): SocketRecord {
   return {
     id: event.socketId,
+    ordinal: nextOrdinalOf(state),
     pageId: currentPage(state).id,
     ...(documentId === undefined ? {} : { documentId }),
     url: event.url,
@@ -131,7 +139,7 @@ function startDocument(state: TabState, url: string, at: number): TabState {
   const page: PageRecord = { id: `p${state.pages.length + 1}-${at}`, url, startedAt: at };
   if (!state.preserveLog) {
     // What was dropped from the previous page's record is no news on this one.
-    return { ...state, pages: [page], sockets: {}, socketOrder: [], findings: [], evictedSockets: 0, droppedEvents: 0 };
+    return { ...state, pages: [page], sockets: {}, socketOrder: [], findings: [], evictedSockets: 0, droppedEvents: 0, nextOrdinal: 1, evictedOrdinals: {} };
   }
   // The old document is gone, and its sockets with it, whether or not their close was seen.
   const sockets: TabState['sockets'] = {};
@@ -164,6 +172,9 @@ function clearLog(state: TabState, at: number): TabState {
     findings: state.findings.filter((finding) => finding.active && (finding.socketIds.length === 0 || finding.socketIds.some((id) => Object.hasOwn(sockets, id)))),
     evictedSockets: 0,
     droppedEvents: 0,
+    // Kept sockets keep their numbers; with none kept, numbering starts again at #1.
+    nextOrdinal: socketOrder.length === 0 ? 1 : nextOrdinalOf(state),
+    evictedOrdinals: {},
   };
 }
 
@@ -215,7 +226,7 @@ export function applyTabEvents(state: TabState, events: TabEvent[], settings: Se
         if (event.type === 'created') {
           if (existing) break;
           writableSockets()[event.socketId] = createdSocket(next, event, settings, tabEvent.documentId);
-          next = { ...next, socketOrder: [...next.socketOrder, event.socketId] };
+          next = { ...next, socketOrder: [...next.socketOrder, event.socketId], nextOrdinal: nextOrdinalOf(next) + 1 };
         } else if (existing) {
           writableSockets()[event.socketId] = applyHookEvent(existing, event, settings);
         }
@@ -261,13 +272,31 @@ function enforceSocketCap(state: TabState, cap: number): TabState {
     evict.add(id);
   }
   const sockets = { ...state.sockets };
-  for (const id of evict) delete sockets[id];
+  const named = new Set(state.findings.flatMap((finding) => finding.socketIds));
+  const evictedOrdinals = { ...state.evictedOrdinals };
+  const ordinals = socketOrdinals(state);
+  for (const id of evict) {
+    const ordinal = ordinals.get(id);
+    if (named.has(id) && ordinal !== undefined) evictedOrdinals[id] = ordinal;
+    delete sockets[id];
+  }
   return {
     ...state,
     sockets,
     socketOrder: state.socketOrder.filter((id) => !evict.has(id)),
     evictedSockets: (state.evictedSockets ?? 0) + evict.size,
+    evictedOrdinals,
   };
+}
+
+/**
+ * Every socket's number ("#n") by id: the sockets held, and the evicted ones a finding still
+ * names. The one naming the panel, the report and the Markdown use.
+ */
+export function socketOrdinals(state: TabState): Map<string, number> {
+  const ordinals = new Map<string, number>(Object.entries(state.evictedOrdinals ?? {}));
+  state.socketOrder.forEach((id, index) => ordinals.set(id, state.sockets[id]?.ordinal ?? index + 1));
+  return ordinals;
 }
 
 export function liveSocketCount(state: TabState): number {

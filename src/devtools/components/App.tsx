@@ -66,6 +66,7 @@ export function App({ model, tabId, toolVersion }: Props) {
           <FindingsList
             findings={state.findings}
             ordinals={model.ordinals.value}
+            held={{ has: (id) => Object.hasOwn(state.sockets, id) }}
             selectedId={model.selectedId.value}
             onSelect={model.select}
             inGrace={imported ? [] : overlapsInGrace(state, view.settings)}

@@ -6,6 +6,8 @@ import { ruleDocUrl } from '../ruleDocs';
 interface Props {
   findings: Finding[];
   ordinals: ReadonlyMap<string, number>;
+  /** Ids of the sockets the record holds; a finding may name sockets evicted since. */
+  held: { has(id: string): boolean };
   selectedId: string | null;
   onSelect: (socketId: string) => void;
   /** Users whose sockets overlap but are still inside the grace window (no finding yet). */
@@ -14,7 +16,7 @@ interface Props {
 }
 
 /** One item per finding, active first; resolved findings stay listed, dimmed. */
-export function FindingsList({ findings, ordinals, selectedId, onSelect, inGrace, graceWindowMs }: Props) {
+export function FindingsList({ findings, ordinals, held, selectedId, onSelect, inGrace, graceWindowMs }: Props) {
   const ordered = [...findings].sort((a, b) => Number(b.active) - Number(a.active) || b.at - a.at);
   const active = findings.filter((finding) => finding.active).length;
   return (
@@ -49,17 +51,23 @@ export function FindingsList({ findings, ordinals, selectedId, onSelect, inGrace
               {finding.socketIds.length > 0 ? (
                 <span class="finding-sockets">
                   {' · sockets '}
-                  {finding.socketIds.map((id) => (
-                    <button
-                      key={id}
-                      type="button"
-                      class={`link socket-ref${id === selectedId ? ' current' : ''}`}
-                      onClick={() => onSelect(id)}
-                      aria-label={`Select socket #${ordinals.get(id) ?? id}`}
-                    >
-                      #{ordinals.get(id) ?? id}
-                    </button>
-                  ))}
+                  {finding.socketIds.map((id) =>
+                    held.has(id) ? (
+                      <button
+                        key={id}
+                        type="button"
+                        class={`link socket-ref${id === selectedId ? ' current' : ''}`}
+                        onClick={() => onSelect(id)}
+                        aria-label={`Select socket #${ordinals.get(id) ?? ''}`}
+                      >
+                        #{ordinals.get(id)}
+                      </button>
+                    ) : (
+                      <span key={id} class="socket-ref evicted" title="No longer in the record: evicted past the sockets kept per tab (Settings)">
+                        {ordinals.has(id) ? `#${ordinals.get(id)}` : 'dropped'}
+                      </span>
+                    ),
+                  )}
                 </span>
               ) : null}{' '}
               <a href={ruleDocUrl(finding.rule)} target="_blank" rel="noreferrer">

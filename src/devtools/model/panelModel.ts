@@ -1,5 +1,6 @@
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { parseReport } from '../../core/report';
+import { socketOrdinals } from '../../core/tabState';
 import type { SocketRecord, TabView } from '../../core/types';
 import { shortUrl } from '../../shared/format';
 import type { PanelConnection } from '../../shared/panelConnection';
@@ -66,7 +67,7 @@ export function createPanelModel(connection: PanelConnection): PanelModel {
     if (!state) return [];
     return state.socketOrder.map((id) => state.sockets[id]).filter((socket): socket is SocketRecord => socket !== undefined);
   });
-  const ordinals = computed(() => new Map(view.value?.state.socketOrder.map((id, index) => [id, index + 1]) ?? []));
+  const ordinals = computed(() => (view.value ? socketOrdinals(view.value.state) : new Map<string, number>()));
   const pageLabels = computed(() => {
     const pages = view.value?.state.pages ?? [];
     return new Map(pages.map((page, index) => [page.id, `${index + 1} · ${shortUrl(page.url)}`]));
