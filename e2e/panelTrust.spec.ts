@@ -1,6 +1,6 @@
 import { badgeOf } from './support/badge';
 import { expect, test } from './support/extension';
-import { connectionRows } from './support/panel';
+import { connectionRows, socketDetail } from './support/panel';
 import { openSockets } from './support/pageSockets';
 import { streamConnectUrl } from './support/streamUrls';
 
@@ -112,4 +112,28 @@ test('evicted sockets keep their #n in findings, and the dropped count does not 
   await page.reload();
   await expect(connectionRows(panel)).toHaveCount(0);
   await expect(panel.getByLabel('Summary')).not.toContainText('dropped');
+});
+
+test('Esc closes the detail wherever the focus is, and Down then moves on from the row that was selected', async ({ context, fixtures, openPanel }) => {
+  const page = await context.newPage();
+  await page.goto(`${fixtures.origin}/blank.html`);
+  await openSockets(page, ['a', 'b', 'c', 'd'].map((path) => `${fixtures.wsOrigin}/${path}`));
+  const panel = await openPanel(page);
+  await expect(connectionRows(panel)).toHaveCount(4);
+  await connectionRows(panel).nth(1).click();
+  await expect(socketDetail(panel)).toHaveAccessibleName('Socket #2 details');
+
+  // Focus inside the detail pane, on its Frames tab.
+  await socketDetail(panel).getByRole('tab', { name: /^Frames/ }).click();
+  await panel.keyboard.press('Escape');
+  await expect(socketDetail(panel)).toHaveCount(0);
+  await panel.keyboard.press('ArrowDown');
+  await expect(socketDetail(panel)).toHaveAccessibleName('Socket #3 details');
+  await expect(connectionRows(panel).nth(2)).toHaveAttribute('aria-selected', 'true');
+
+  // From the table itself too.
+  await panel.keyboard.press('Escape');
+  await expect(socketDetail(panel)).toHaveCount(0);
+  await panel.keyboard.press('ArrowUp');
+  await expect(socketDetail(panel)).toHaveAccessibleName('Socket #2 details');
 });

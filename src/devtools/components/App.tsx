@@ -22,6 +22,20 @@ interface Props {
 
 const openSettings = (): void => void browser.runtime.openOptionsPage();
 
+/**
+ * Esc closes the detail wherever the focus is in the panel (a menu or a filled search box
+ * takes its own Esc first), and puts the focus back on the row, so the arrows go on from it.
+ */
+function closeDetailOnEscape(event: KeyboardEvent, model: PanelModel): void {
+  const id = model.selectedId.peek();
+  if (event.key !== 'Escape' || event.defaultPrevented || id === null) return;
+  const target = event.target as HTMLElement;
+  if (target instanceof HTMLInputElement && target.type === 'search' && target.value !== '') return;
+  event.preventDefault();
+  model.select(null);
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(`.connections tr[data-socket-id="${CSS.escape(id)}"]`)?.focus());
+}
+
 export function App({ model, tabId, toolVersion }: Props) {
   const view = model.view.value;
   if (!view) {
@@ -34,7 +48,7 @@ export function App({ model, tabId, toolVersion }: Props) {
   const pageId = currentPage(state).id;
   const hasSockets = state.socketOrder.length > 0;
   return (
-    <div class={`panel${selected ? ' with-detail' : ''}${imported ? ' is-imported' : ''}`}>
+    <div class={`panel${selected ? ' with-detail' : ''}${imported ? ' is-imported' : ''}`} onKeyDown={(event) => closeDetailOnEscape(event, model)}>
       <Toolbar
         filter={model.filter.value}
         onFilter={(value) => (model.filter.value = value)}

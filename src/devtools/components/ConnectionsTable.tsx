@@ -130,18 +130,21 @@ export function ConnectionsTable({ rows, ordinals, pageLabels, currentPageId, no
     requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`tr[data-socket-id="${CSS.escape(target.id)}"]`)?.focus());
   };
 
+  // The row the keyboard moves from: the selection, or the one selected last (before Esc).
+  const anchorId = useRef<string | null>(null);
+  if (selectedId !== null) anchorId.current = selectedId;
+
   const onKeyDown = (event: KeyboardEvent): void => {
-    const current = selectedId === null ? -1 : rows.findIndex((socket) => socket.id === selectedId);
+    const from = selectedId ?? anchorId.current;
+    const current = from === null ? -1 : rows.findIndex((socket) => socket.id === from);
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = { ArrowDown: current + 1, ArrowUp: Math.max(0, current - 1), PageDown: current + page, PageUp: current - page, Home: 0, End: rows.length - 1 };
     const target = moves[event.key];
     if (target !== undefined) {
       event.preventDefault();
       moveTo(target);
-    } else if (event.key === 'Escape' && selectedId !== null) {
-      event.preventDefault();
-      onSelect(null);
     }
+    // Escape is the panel's (App): it closes the detail wherever the focus is.
   };
 
   return (
