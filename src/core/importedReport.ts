@@ -30,7 +30,7 @@ export function importedView(report: Report): TabView {
       frameUrl: socket.frameUrl ?? '',
       // The schema allows null for a time nobody saw; draw such a socket from the report's start.
       createdAt: socket.openedAt ?? createdAt,
-      openAt: null,
+      openAt: socket.connectedAt ?? null,
       closedAt: socket.closedAt,
       state: socket.state,
       closeCode: socket.closeCode,
@@ -50,7 +50,8 @@ export function importedView(report: Report): TabView {
   const findings: Finding[] = report.findings.map((finding, index) => ({
     ...finding,
     id: `f${index + 1}`,
-    resolvedAt: null,
+    // Reports of older builds carry no resolvedAt: such a finding shows resolved, without a time.
+    resolvedAt: finding.resolvedAt ?? null,
     key: `${finding.rule}:${finding.userId ?? ''}:${index}`,
   }));
   const startedAt = Math.min(createdAt, ...report.sockets.map((socket) => socket.openedAt ?? createdAt));

@@ -91,6 +91,7 @@ export function App({ model, tabId, toolVersion }: Props) {
             pages={state.pages}
             ordinals={model.ordinals.value}
             now={now}
+            frozen={imported !== null}
             zoom={model.zoom.value}
             onZoom={(zoom) => (model.zoom.value = zoom)}
             selectedId={model.selectedId.value}
