@@ -11,6 +11,7 @@ import { EmptyState } from './EmptyState';
 import { FindingsList } from './FindingsList';
 import { NoMatch } from './NoMatch';
 import { Summary } from './Summary';
+import { SplitView } from './ui/SplitView';
 import { Timeline } from './Timeline';
 import { Toolbar } from './Toolbar';
 
@@ -73,8 +74,9 @@ export function App({ model, tabId, toolVersion }: Props) {
         onBackToLive={model.backToLive}
         onDismissError={() => (model.importError.value = null)}
       />
-      <div class="workspace">
-        <div class="main">
+      <SplitView
+        main={
+          <div class="main">
           <Summary state={state} />
           {imported ? null : <CrossTabUsers tally={model.connection.tally.value} tabId={tabId} />}
           <FindingsList
@@ -114,8 +116,9 @@ export function App({ model, tabId, toolVersion }: Props) {
           ) : (
             <EmptyState settings={view.settings} onOpenSettings={openSettings} />
           )}
-        </div>
-        {selected ? (
+          </div>
+        }
+        side={selected ? (
           <SocketDetail
             key={selected.id}
             socket={selected}
@@ -129,7 +132,7 @@ export function App({ model, tabId, toolVersion }: Props) {
             onClose={() => model.select(null)}
           />
         ) : null}
-      </div>
+      />
     </div>
   );
 }
