@@ -133,3 +133,12 @@ test('the worker hears settings through storage.local alone, not every write of 
   }));
   expect(listening).toEqual({ anyArea: false, local: true, session: false });
 });
+
+test('the built-in Stream rule can be switched off but not removed, and every preset has a name of its own', async ({ context, extensionId }) => {
+  const options = await openSettings(context, extensionId);
+  const rules = options.getByRole('list', { name: 'Identity rules' });
+  await expect(rules.getByRole('button', { name: 'Remove Stream Chat' })).toBeDisabled();
+  await expect(rules.getByRole('button', { name: 'Remove Ably' })).toBeEnabled();
+  const names = await rules.locator('li strong').allTextContents();
+  expect(new Set(names).size).toBe(names.length);
+});

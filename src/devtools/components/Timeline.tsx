@@ -50,19 +50,19 @@ export function Timeline({ sockets, pages, ordinals, now, frozen = false, zoom, 
           {formatClock(window.start)} – {zoom.end === null && !frozen ? 'now' : formatClock(window.end)} ({formatDuration(span)})
         </span>
         <span class="spacer" />
-        <button type="button" onClick={() => onZoom(panBy(window, now, -0.5))} title="Show earlier">
-          ◀ Earlier
+        <button type="button" onClick={() => onZoom(panBy(window, now, -0.5))} aria-label="Earlier" title="Show earlier">
+          ◀
         </button>
-        <button type="button" onClick={() => onZoom(panBy(window, now, 0.5))} disabled={zoom.end === null} title="Show later">
-          Later ▶
+        <button type="button" onClick={() => onZoom(panBy(window, now, 0.5))} disabled={zoom.end === null} aria-label="Later" title="Show later">
+          ▶
         </button>
-        <button type="button" onClick={() => onZoom(zoomBy(zoom, window, 0.5))}>
-          Zoom in
+        <button type="button" onClick={() => onZoom(zoomBy(zoom, window, 0.5))} aria-label="Zoom in" title="Zoom in">
+          +
         </button>
-        <button type="button" onClick={() => onZoom(zoomBy(zoom, window, 2))}>
-          Zoom out
+        <button type="button" onClick={() => onZoom(zoomBy(zoom, window, 2))} aria-label="Zoom out" title="Zoom out">
+          −
         </button>
-        <button type="button" onClick={() => onZoom(FIT)} disabled={zoom.span === null && zoom.end === null}>
+        <button type="button" onClick={() => onZoom(FIT)} title="Fit every socket in view" disabled={zoom.span === null && zoom.end === null}>
           Fit
         </button>
       </div>
