@@ -56,7 +56,7 @@ const Row = memo(function Row({ socket, columns, rowIndex, ordinal, pageLabel, e
       onClick={() => onSelect(socket.id)}
     >
       {columns.map((column) => (
-        <td key={column.id} class={[column.cellClass, column.numeric ? 'num' : ''].filter(Boolean).join(' ') || undefined} title={column.cellTitle?.(socket)}>
+        <td key={column.id} data-column={column.id} class={[column.cellClass, column.numeric ? 'num' : ''].filter(Boolean).join(' ') || undefined} title={column.cellTitle?.(socket)}>
           {column.cell(socket, context)}
         </td>
       ))}

@@ -35,7 +35,7 @@ export function FindingsList({ findings, ordinals, held, selectedId, onSelect, i
               <span class="message">
                 {overlap.userId}: {overlap.socketIds.length} open, within the {formatWindow(graceWindowMs)} grace window
               </span>{' '}
-              <span class="muted">a duplicate-connection error is raised if they still overlap at {formatClock(overlap.dueAt)}</span>
+              <span class="muted">an error if they still overlap at {formatClock(overlap.dueAt)}</span>
             </li>
           ))}
         </ul>

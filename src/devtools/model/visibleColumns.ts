@@ -25,11 +25,13 @@ export function fitColumns<C extends ColumnFit>(columns: readonly C[], shown: Re
   const widthOf = (column: C): number => widths[column.id] ?? column.width;
   const kept = new Set<string>();
   let used = 0;
+  let full = false;
   for (const column of [...wanted].sort((a, b) => a.priority - b.priority)) {
-    if (column.priority === 0 || used + widthOf(column) <= available) {
-      kept.add(column.id);
-      used += widthOf(column);
-    }
+    // Strictly by priority: once one does not fit, no less important one squeezes in after it.
+    full ||= column.priority > 0 && used + widthOf(column) > available;
+    if (full && column.priority > 0) continue;
+    kept.add(column.id);
+    used += widthOf(column);
   }
   return {
     visible: wanted.filter((column) => kept.has(column.id)),
