@@ -77,61 +77,63 @@ export function App({ model, tabId, toolVersion }: Props) {
       <SplitView
         main={
           <div class="main">
-          <Summary state={state} />
-          {imported ? null : <CrossTabUsers tally={model.connection.tally.value} tabId={tabId} />}
-          <FindingsList
-            findings={state.findings}
-            ordinals={model.ordinals.value}
-            held={{ has: (id) => Object.hasOwn(state.sockets, id) }}
-            selectedId={model.selectedId.value}
-            onSelect={model.select}
-            inGrace={imported ? [] : overlapsInGrace(state, view.settings)}
-            graceWindowMs={view.settings.graceWindowMs}
-          />
-          <Timeline
-            sockets={model.filtered.value}
-            pages={state.pages}
-            ordinals={model.ordinals.value}
-            now={now}
-            frozen={imported !== null}
-            zoom={model.zoom.value}
-            onZoom={(zoom) => (model.zoom.value = zoom)}
-            selectedId={model.selectedId.value}
-            onSelect={model.select}
-          />
-          {hasSockets && model.rows.value.length === 0 ? <NoMatch filter={model.filter.value} /> : null}
-          {hasSockets ? (
-            <ConnectionsTable
-              rows={model.rows.value}
+            <Summary state={state} />
+            {imported ? null : <CrossTabUsers tally={model.connection.tally.value} tabId={tabId} />}
+            <FindingsList
+              findings={state.findings}
               ordinals={model.ordinals.value}
-              pageLabels={model.pageLabels.value}
-              currentPageId={pageId}
+              held={{ has: (id) => Object.hasOwn(state.sockets, id) }}
+              selectedId={model.selectedId.value}
+              onSelect={model.select}
+              inGrace={imported ? [] : overlapsInGrace(state, view.settings)}
+              graceWindowMs={view.settings.graceWindowMs}
+            />
+            <Timeline
+              sockets={model.filtered.value}
+              pages={state.pages}
+              ordinals={model.ordinals.value}
               now={now}
-              flagged={model.flagged.value}
-              sort={model.sort.value}
-              onSort={(order) => (model.sort.value = order)}
+              frozen={imported !== null}
+              zoom={model.zoom.value}
+              onZoom={(zoom) => (model.zoom.value = zoom)}
               selectedId={model.selectedId.value}
               onSelect={model.select}
             />
-          ) : (
-            <EmptyState settings={view.settings} onOpenSettings={openSettings} />
-          )}
+            {hasSockets && model.rows.value.length === 0 ? <NoMatch filter={model.filter.value} /> : null}
+            {hasSockets ? (
+              <ConnectionsTable
+                rows={model.rows.value}
+                ordinals={model.ordinals.value}
+                pageLabels={model.pageLabels.value}
+                currentPageId={pageId}
+                now={now}
+                flagged={model.flagged.value}
+                sort={model.sort.value}
+                onSort={(order) => (model.sort.value = order)}
+                selectedId={model.selectedId.value}
+                onSelect={model.select}
+              />
+            ) : (
+              <EmptyState settings={view.settings} onOpenSettings={openSettings} />
+            )}
           </div>
         }
-        side={selected ? (
-          <SocketDetail
-            key={selected.id}
-            socket={selected}
-            ordinal={model.ordinals.value.get(selected.id) ?? 0}
-            pageLabel={model.pageLabels.value.get(selected.pageId) ?? ''}
-            settings={view.settings}
-            now={now}
-            imported={imported !== null}
-            tab={model.detailTab.value}
-            onTab={(tab) => (model.detailTab.value = tab)}
-            onClose={() => model.select(null)}
-          />
-        ) : null}
+        side={
+          selected ? (
+            <SocketDetail
+              key={selected.id}
+              socket={selected}
+              ordinal={model.ordinals.value.get(selected.id) ?? 0}
+              pageLabel={model.pageLabels.value.get(selected.pageId) ?? ''}
+              settings={view.settings}
+              now={now}
+              imported={imported !== null}
+              tab={model.detailTab.value}
+              onTab={(tab) => (model.detailTab.value = tab)}
+              onClose={() => model.select(null)}
+            />
+          ) : null
+        }
       />
     </div>
   );
