@@ -1,16 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import type { Worker } from '@playwright/test';
+import { badgeOf } from './support/badge';
 import { expect, test } from './support/extension';
 import { openSockets } from './support/pageSockets';
 import { assertValidReport } from './support/reportSchema';
 import { streamConnectUrl } from './support/streamUrls';
 
-async function badgeOf(serviceWorker: Worker, tabId: number): Promise<{ text: string; color: number[] }> {
-  return serviceWorker.evaluate(async (id) => ({
-    text: await chrome.action.getBadgeText({ tabId: id }),
-    color: [...(await chrome.action.getBadgeBackgroundColor({ tabId: id }))],
-  }), tabId);
-}
 
 test('the badge counts open sockets and turns red on a duplicate', async ({ context, fixtures, serviceWorker, tabIdOf }) => {
   const page = await context.newPage();

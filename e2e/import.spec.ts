@@ -10,9 +10,8 @@ import { streamConnectUrl } from './support/streamUrls';
 async function picture(panel: Page) {
   const rows = await connectionRows(panel).evaluateAll((trs) =>
     trs.map((tr) => {
-      const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '');
-      // #, State, User, Product, Endpoint, Initiator, (Page), Created
-      return [cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[7]].join(' | ');
+      const cell = (column: string): string => tr.querySelector(`td[data-column="${column}"]`)?.textContent ?? '(hidden)';
+      return ['ordinal', 'state', 'user', 'endpoint', 'initiator', 'created'].map(cell).join(' | ');
     }),
   );
   const findings = await panel
@@ -56,6 +55,9 @@ test('a QA session on the demo (reload, the classic mistakes, a user switch), ex
   const download = await downloadPromise;
   const text = await readFile(await download.path(), 'utf8');
   assertValidReport(JSON.parse(text));
+  // The table at its full width, as the imported one shows (no detail beside it).
+  await panel.keyboard.press('Escape');
+  await expect(socketDetail(panel)).toHaveCount(0);
   const live = await picture(panel);
   expect(live.lanes).toEqual(['alice · chat', 'bob · chat']);
 
@@ -121,7 +123,8 @@ test('Export Markdown downloads a summary for a bug tracker, without secrets', a
   const panel = await openPanel(page);
   await expect(panel.getByRole('region', { name: 'Findings' }).locator('li[data-rule="duplicate-connection"]')).toHaveCount(1);
   const downloadPromise = panel.waitForEvent('download');
-  await panel.getByRole('button', { name: 'Export Markdown' }).click();
+  await panel.getByRole('button', { name: 'More export formats' }).click();
+  await panel.getByRole('menuitem', { name: 'Export Markdown' }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toMatch(/^onesocket-report-tab\d+-.*\.md$/);
   const markdown = await readFile(await download.path(), 'utf8');

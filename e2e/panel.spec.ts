@@ -144,7 +144,7 @@ test('findings and the timeline select the sockets they are about; overlaps are 
   await expect(finding).toHaveCSS('opacity', '0.55');
 });
 
-test('Preserve log keeps earlier pages across a reload, each labelled; Clear forgets everything', async ({ context, fixtures, openPanel }) => {
+test('Preserve log keeps earlier pages across a reload, each labelled; Clear forgets what is closed', async ({ context, fixtures, openPanel }) => {
   const page = await context.newPage();
   await page.goto(`${fixtures.origin}/blank.html`);
   await openSockets(page, [streamConnectUrl(fixtures.wsOrigin, 'alice')]);
@@ -165,10 +165,14 @@ test('Preserve log keeps earlier pages across a reload, each labelled; Clear for
   await expect(connectionRows(panel)).toHaveCount(0);
   await expect(panel.getByRole('heading', { name: 'No WebSocket yet in this tab' })).toBeVisible();
 
-  await openSockets(page, [streamConnectUrl(fixtures.wsOrigin, 'carol')]);
-  await expect(connectionRows(panel)).toHaveCount(1);
+  await openSockets(page, [streamConnectUrl(fixtures.wsOrigin, 'carol'), streamConnectUrl(fixtures.wsOrigin, 'dave')]);
+  await expect(connectionRows(panel)).toHaveCount(2);
+  await page.evaluate(() => (window as unknown as { held: WebSocket[] }).held[0]?.close());
+  await expect(connectionRows(panel).first()).toHaveAttribute('data-state', 'closed');
   await panel.getByRole('button', { name: 'Clear' }).click();
-  await expect(connectionRows(panel)).toHaveCount(0);
+  // The closed socket was log; the one still open is the truth and stays.
+  await expect(connectionRows(panel)).toHaveCount(1);
+  await expect(connectionRows(panel).locator('td.user')).toHaveText(['dave']);
 });
 
 test('thousands of rows: only the rows in view are in the DOM, and the last one can be reached', async ({ context, fixtures, openPanel }) => {

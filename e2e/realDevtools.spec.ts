@@ -50,6 +50,35 @@ base('the OneSocket panel in real DevTools shows the page’s sockets and the du
     await expect.poll(read, { timeout: 8_000 }).toMatchObject({ rows: 2, users: ['alice', 'alice'] });
     await expect.poll(async () => (await read()).findings, { timeout: 8_000 }).toContain('duplicate-connection');
     expect((await read()).findings).toContain('alice');
+
+    // DevTools docked beside the page, about 500 px wide: one toolbar row, and the columns a
+    // user needs on screen, none behind a horizontal scroll.
+    const dock = (width: number) => devtools.send('Emulation.setDeviceMetricsOverride', { width, height: 720, deviceScaleFactor: 1, mobile: false });
+    const layout = () =>
+      panel.evaluate<{ width: number; toolbarHeight: number; columns: string[]; tableFits: boolean }>(`(() => {
+        const scroll = document.querySelector('.table-scroll');
+        return {
+          width: document.documentElement.clientWidth,
+          toolbarHeight: document.querySelector('[role="toolbar"]')?.getBoundingClientRect().height ?? 0,
+          columns: [...document.querySelectorAll('table[aria-label="Connections"] thead th')].map((cell) => cell.textContent.trim()),
+          tableFits: scroll ? scroll.scrollWidth <= scroll.clientWidth : false,
+        };
+      })()`);
+    // The frontend's own chrome around the panel takes some width (not a fixed amount): size
+    // the frontend until the panel itself gets about 500 px.
+    let frontendWidth = 500;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await dock(frontendWidth);
+      await panel.evaluate('new Promise((resolve) => setTimeout(resolve, 300))');
+      const width = (await layout()).width;
+      if (Math.abs(width - 500) <= 4) break;
+      frontendWidth += 500 - width;
+    }
+    expect(Math.abs((await layout()).width - 500)).toBeLessThanOrEqual(4);
+    const narrow = await layout();
+    expect(narrow.toolbarHeight).toBeLessThanOrEqual(30);
+    for (const needed of ['#', 'State', 'User', 'Endpoint', 'Duration', 'Msgs ↑/↓', 'Bytes ↑/↓']) expect(narrow.columns).toContain(needed);
+    expect(narrow.tableFits).toBe(true);
   } finally {
     for (const session of sessions) session.close();
     await context.close();

@@ -238,3 +238,12 @@ test('a page loaded before the sites were narrowed goes quiet, even when the wor
   await wakeWorker(context, extensionId);
   expect((await recordedSockets(serviceWorker, tabId)).map((socket) => socket.identity.userId)).toEqual(['before']);
 });
+
+test('the built-in Stream rule can be switched off but not removed, and every preset has a name of its own', async ({ context, extensionId }) => {
+  const options = await openSettings(context, extensionId);
+  const rules = options.getByRole('list', { name: 'Identity rules' });
+  await expect(rules.getByRole('button', { name: 'Remove Stream Chat' })).toBeDisabled();
+  await expect(rules.getByRole('button', { name: 'Remove Ably' })).toBeEnabled();
+  const names = await rules.locator('li strong').allTextContents();
+  expect(new Set(names).size).toBe(names.length);
+});

@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * README screenshots, captured from the current build against the demo: the panel with
- * findings, a socket's frames, the timeline, the popup and the settings page.
+ * findings, a socket's frames, the timeline (full width, light and dark; and at a 500 px docked
+ * width, light and dark), the popup and the settings page.
  * Usage: npm run build && npm run build:demo && node scripts/screenshots.mjs [outDir]
  * (outDir defaults to docs/images). Uses the same Chromium as the browser tests, and the
  * extension in dist/ (or ONESOCKET_DIST).
@@ -84,6 +85,18 @@ async function main() {
     await panel.reload();
     await findings.first().waitFor();
     await shoot(panel, 'panel-dark.png');
+
+    // DevTools docked beside the page is about 500 px wide: the same panel there, light and dark,
+    // with a socket's detail stacked under the table.
+    await panel.setViewportSize({ width: 500, height: viewport.height });
+    for (const scheme of /** @type {const} */ (['light', 'dark'])) {
+      await panel.emulateMedia({ colorScheme: scheme });
+      await panel.reload();
+      await findings.first().waitFor();
+      await shoot(panel, `panel-500-${scheme}.png`);
+    }
+    await rows.nth(1).click();
+    await shoot(panel, 'panel-500-detail-dark.png');
 
     const popup = await context.newPage();
     await popup.setViewportSize({ width: 380, height: 420 });

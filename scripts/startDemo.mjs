@@ -1,11 +1,13 @@
 // @ts-check
 /**
  * `npm start` (after building the extension into dist/ and the demo page into demo/dist/):
- * starts the fake Stream backend, launches Chromium with the OneSocket extension and DevTools
- * opened on the demo chat page, and runs until the browser is closed or Ctrl-C.
+ * starts the fake Stream backend, launches Chromium with the OneSocket extension in a window
+ * the size of the screen, the demo chat page open and DevTools already showing the OneSocket
+ * panel, and runs until the browser is closed or Ctrl-C. Without a display it serves the demo
+ * and says how to see it: under `xvfb-run`, or in one's own Chrome with the extension loaded.
  *
- * Env: DEMO_PORT (default 8765), ONESOCKET_CHROMIUM (browser binary), DEMO_HEADLESS=1 (force headless),
- * ONESOCKET_DIST (the unpacked extension folder; default dist/).
+ * Env: DEMO_PORT (default 8765), ONESOCKET_CHROMIUM (browser binary), DEMO_HEADLESS=1 (a headless
+ * browser, for scripts), ONESOCKET_DIST (the unpacked extension folder; default dist/).
  */
 import { chromium } from '@playwright/test';
 import { existsSync } from 'node:fs';
@@ -16,11 +18,13 @@ import { fileURLToPath } from 'node:url';
 import { startFakeStreamBackend } from '../demo/backend/fakeStreamBackend.mjs';
 import { buildDemo } from './buildDemo.mjs';
 import { contentScriptsRegistered, extensionLaunchOptions, findChromiumExecutable } from './chromium.mjs';
+import { debuggingPort, extensionPanelId, showDevtoolsPanel } from './devtoolsPanel.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const distDir = path.resolve(process.env.ONESOCKET_DIST ?? path.join(root, 'dist'));
 const demoBundle = path.join(root, 'demo', 'dist', 'app.js');
 const PANEL_PATH = 'src/devtools/panel.html';
+const PANEL_TITLE = 'OneSocket';
 
 /** @param {string} message */
 function fail(message) {
@@ -39,7 +43,7 @@ const port = Number(process.env.DEMO_PORT ?? 8765);
 if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`DEMO_PORT must be a port number, got "${process.env.DEMO_PORT}".`);
 
 const noDisplay = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
-const headless = process.env.DEMO_HEADLESS === '1' || noDisplay;
+const headless = process.env.DEMO_HEADLESS === '1';
 
 /** @type {Awaited<ReturnType<typeof startFakeStreamBackend>>} */
 let backend;
@@ -80,17 +84,34 @@ async function shutdown(exitCode = 0) {
 process.once('SIGINT', () => void shutdown(0));
 process.once('SIGTERM', () => void shutdown(0));
 
-if (noDisplay && process.env.DEMO_HEADLESS !== '1') {
+if (noDisplay && !headless) {
+  // A headless browser is of no use to a person (its tab ids are its own, its panel URLs open
+  // nowhere else): serve the demo and say how to see it.
   console.log(
-    'No DISPLAY (or WAYLAND_DISPLAY) is set, so Chromium cannot open a window here.\n' +
-      'Running HEADLESS instead: open the demo and the panel URLs printed below from a browser that has the\n' +
-      'extension, or run `npm start` on a machine with a display (or under `xvfb-run`).',
+    [
+      '',
+      'No display here (DISPLAY and WAYLAND_DISPLAY are unset), so no browser window can open.',
+      `The demo chat page is served at ${demoURL} (fake Stream backend on port ${backend.port}).`,
+      '',
+      'To watch it with OneSocket, either:',
+      '  • run it under a virtual display, and view that display (e.g. with x11vnc):',
+      '      xvfb-run -a -s "-screen 0 1920x1080x24" npm start',
+      '  • or use your own Chrome or Chromium on this machine:',
+      '      1. open chrome://extensions, switch on Developer mode, Load unpacked:',
+      `         ${distDir}`,
+      `      2. open ${demoURL}`,
+      '      3. open DevTools (F12) and pick the OneSocket panel, then click the scenario buttons.',
+      '',
+      'Press Ctrl-C to stop the demo backend.',
+    ].join('\n'),
   );
+  await new Promise(() => {});
 }
 
 try {
   context = await chromium.launchPersistentContext(profileDir, {
-    ...extensionLaunchOptions({ distDir, headless, devtools: !headless }),
+    // The debugging port lets this script select the OneSocket panel in DevTools' own frontend.
+    ...extensionLaunchOptions({ distDir, headless, devtools: !headless, extraArgs: headless ? [] : ['--start-maximized', '--remote-debugging-port=0'] }),
     ...(headless ? {} : { viewport: null }),
     handleSIGINT: false,
     handleSIGTERM: false,
@@ -111,6 +132,38 @@ if (worker) await contentScriptsRegistered(worker).catch((error) => console.erro
 
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(demoURL);
+
+/**
+ * The window takes the whole screen: --start-maximized needs a window manager, which a bare X
+ * server (xvfb) has none of, so the bounds are set to the screen's too.
+ */
+async function fillScreen() {
+  const screen = await page.evaluate(() => ({ width: window.screen.availWidth, height: window.screen.availHeight }));
+  const cdp = await context?.newCDPSession(page);
+  if (!cdp) return;
+  const { windowId } = /** @type {{ windowId: number }} */ (await cdp.send('Browser.getWindowForTarget'));
+  await cdp.send('Browser.setWindowBounds', { windowId, bounds: { windowState: 'normal' } });
+  await cdp.send('Browser.setWindowBounds', { windowId, bounds: { left: 0, top: 0, width: screen.width, height: screen.height } });
+  await cdp.detach();
+}
+
+/** DevTools opened with the tab; select the OneSocket panel in it. True once it shows. */
+async function showOneSocketPanel() {
+  if (!extensionId) return false;
+  try {
+    await showDevtoolsPanel(await debuggingPort(profileDir), extensionPanelId(extensionId, PANEL_TITLE));
+    return true;
+  } catch (error) {
+    console.warn(`Could not select the OneSocket panel in DevTools: ${error instanceof Error ? error.message : String(error)}`);
+    return false;
+  }
+}
+
+let panelShown = false;
+if (!headless) {
+  await fillScreen().catch((error) => console.warn(`Could not size the window: ${error instanceof Error ? error.message : String(error)}`));
+  panelShown = await showOneSocketPanel();
+}
 
 /** The demo tab's id, asked from the extension's service worker (undefined if it cannot tell). */
 async function findDemoTabId() {
@@ -146,7 +199,12 @@ if (extensionId) {
 }
 console.log('');
 if (!headless) {
-  console.log('DevTools is open on the demo tab: pick the "OneSocket" panel in its tab bar (it may sit under the');
-  console.log('» overflow menu), then click the scenario buttons on the page and watch the sockets per user.');
+  console.log(
+    panelShown
+      ? 'DevTools is open on the demo tab, on the OneSocket panel: click the scenario buttons on the page and watch the sockets per user.'
+      : 'DevTools is open on the demo tab: pick the "OneSocket" panel in its tab bar (or its » overflow menu), then click the scenario buttons.',
+  );
+  // Scripts and tests read this line to find DevTools (the port is one the browser chose).
+  console.log(`DevTools debugging port: ${await debuggingPort(profileDir).catch(() => 'unknown')}`);
 }
 console.log('Close the browser or press Ctrl-C to stop.');

@@ -88,7 +88,10 @@ describe('handlePanelPort', () => {
       if (update.kind === 'snapshot') view = update.tab;
       else if (update.kind === 'changes' && view) view = applyTabChanges(view, update.changes, update.now);
     }
-    expect(view?.state.socketOrder).toEqual(['d']);
+    // Clear kept the open sockets (the truth) and forgot their frames (the log), as the worker did.
+    expect(view?.state.socketOrder).toEqual(store.get(TAB)?.socketOrder);
+    expect(view?.state.socketOrder).toEqual(['a', 'b', 'c', 'd']);
+    expect(view?.state.sockets['b']?.frames).toEqual([]);
     expect(JSON.stringify(received)).not.toContain('the-signature');
     expect(received.filter((update) => update.kind === 'snapshot')).toHaveLength(1);
   });

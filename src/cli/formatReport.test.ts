@@ -16,7 +16,7 @@ describe('the CLI’s text report', () => {
     expect(text).toContain('watched 5.0 s');
     expect(text).toContain('2 sockets (2 still open); by user: alice (2)');
     expect(text).toMatch(/^ERROR +duplicate-connection +alice$/m);
-    expect(text).toContain('sockets a, b · why and how to fix: docs/rules/duplicate-connection.md');
+    expect(text).toContain('sockets #1, #2 · why and how to fix: docs/rules/duplicate-connection.md');
     expect(text).toMatch(/1 error, \d+ warnings?, \d+ info\.$/);
   });
 

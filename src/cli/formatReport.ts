@@ -1,6 +1,6 @@
 import type { Report, ReportFinding } from '../core/report';
 import { CHECKLIST_SECTIONS } from '../core/checklist';
-import { plural } from '../core/reportMarkdown';
+import { plural, reportOrdinals, socketRefs } from '../core/reportMarkdown';
 import { isLive } from '../core/types';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -10,12 +10,12 @@ export function raisedAnError(report: Report): boolean {
   return report.findings.some((finding) => finding.severity === 'error');
 }
 
-function findingLines(finding: ReportFinding): string[] {
+function findingLines(finding: ReportFinding, ordinals: ReadonlyMap<string, number>): string[] {
   const state = finding.active ? '' : ' (resolved before the end)';
   return [
     `${finding.severity.toUpperCase().padEnd(7)} ${finding.rule}  ${finding.userId ?? 'unknown user'}${state}`,
     `        ${finding.message}`,
-    `        sockets ${finding.socketIds.join(', ')} · why and how to fix: docs/rules/${finding.rule}.md`,
+    `        sockets ${socketRefs(finding.socketIds, ordinals)} · why and how to fix: docs/rules/${finding.rule}.md`,
   ];
 }
 
@@ -35,7 +35,8 @@ export function formatReport(report: Report, durationMs: number): string {
   lines.push('');
   const findings = [...report.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.at - b.at);
   if (findings.length === 0) lines.push('No findings.');
-  for (const finding of findings) lines.push(...findingLines(finding));
+  const ordinals = reportOrdinals(report);
+  for (const finding of findings) lines.push(...findingLines(finding, ordinals));
   if (report.checklist) {
     lines.push('', 'Stream integration checklist:');
     for (const { id, title } of CHECKLIST_SECTIONS) {

@@ -52,8 +52,8 @@ describe('identity, Stream first (the spec order)', () => {
 
 describe('identity rules for other SDKs (presets)', () => {
   it('Sendbird: user_id in the query, or in the LOGI reply', () => {
-    expect(identityOf('wss://ws-app.sendbird.com/?p=JS&user_id=frank&access_token=opaque')).toMatchObject({ userId: 'frank', source: 'rule:Sendbird' });
-    expect(identityOf('wss://ws-app.sendbird.com/?p=JS', [frame('in', 'LOGI{"user_id":"gina","key":"k"}')])).toMatchObject({ userId: 'gina', source: 'rule:Sendbird' });
+    expect(identityOf('wss://ws-app.sendbird.com/?p=JS&user_id=frank&access_token=opaque')).toMatchObject({ userId: 'frank', source: 'rule:Sendbird URL' });
+    expect(identityOf('wss://ws-app.sendbird.com/?p=JS', [frame('in', 'LOGI{"user_id":"gina","key":"k"}')])).toMatchObject({ userId: 'gina', source: 'rule:Sendbird LOGI reply' });
   });
 
   it('Ably: clientId; and the common names userId, uid and user (also as JSON)', () => {

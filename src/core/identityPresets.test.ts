@@ -18,8 +18,8 @@ function ownerOf(url: string, frames: Step[] = []) {
 
 describe('identity presets on the real wire of other SDKs', () => {
   it('Sendbird: user_id in the first connect URL, and in the server LOGI frame when a session reconnects without it', () => {
-    expect(ownerOf('wss://ws-app1.sendbird.com/?p=JS&pv=Chrome&sv=4.22.12&ai=APP1&user_id=alice&pmce=1&active=1')).toEqual({ userId: 'alice', source: 'rule:Sendbird', product: null });
-    expect(ownerOf('wss://ws-app1.sendbird.com/?p=JS&pv=Chrome&sv=4.22.12&ai=APP1&pmce=1&active=1', [['in', 'LOGI{"user_id":"alice","key":"k1","ekey":"e1"}']])).toMatchObject({ userId: 'alice', source: 'rule:Sendbird' });
+    expect(ownerOf('wss://ws-app1.sendbird.com/?p=JS&pv=Chrome&sv=4.22.12&ai=APP1&user_id=alice&pmce=1&active=1')).toEqual({ userId: 'alice', source: 'rule:Sendbird URL', product: null });
+    expect(ownerOf('wss://ws-app1.sendbird.com/?p=JS&pv=Chrome&sv=4.22.12&ai=APP1&pmce=1&active=1', [['in', 'LOGI{"user_id":"alice","key":"k1","ekey":"e1"}']])).toMatchObject({ userId: 'alice', source: 'rule:Sendbird LOGI reply' });
   });
 
   it('Ably: clientId in the URL when the client sets one; nothing when the token alone carries it', () => {

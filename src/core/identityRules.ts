@@ -15,8 +15,8 @@ import type { IdentityRule } from './types';
  */
 export const DEFAULT_IDENTITY_RULES: IdentityRule[] = [
   { kind: 'stream', name: 'Stream Chat', enabled: true },
-  { kind: 'query', name: 'Sendbird', enabled: true, param: 'user_id' },
-  { kind: 'frame', name: 'Sendbird', enabled: true, path: 'user_id', direction: 'in' },
+  { kind: 'query', name: 'Sendbird URL', enabled: true, param: 'user_id' },
+  { kind: 'frame', name: 'Sendbird LOGI reply', enabled: true, path: 'user_id', direction: 'in' },
   { kind: 'query', name: 'Ably', enabled: true, param: 'clientId' },
   { kind: 'query', name: 'userId', enabled: true, param: 'userId' },
   { kind: 'query', name: 'uid', enabled: true, param: 'uid' },

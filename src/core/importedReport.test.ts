@@ -29,4 +29,13 @@ describe('importedView', () => {
       ['video', null],
     ]);
   });
+
+  it('keeps the times a report carries: when sockets opened, when findings resolved, and each socket\'s number', () => {
+    const t = new Timeline().connect('a', streamConnectUrl('alice'), 1000).connect('b', streamConnectUrl('alice'), 1100);
+    t.check(5000);
+    t.close('a', 5500).check(5500);
+    const view = importedView(buildReport(t.state, { now: 6000, toolVersion: '0.1.0', redact: true }));
+    expect(view.state.sockets['b']).toMatchObject({ openAt: 1100, ordinal: 2 });
+    expect(view.state.findings.map((finding) => [finding.active, finding.resolvedAt])).toEqual([[false, 5500]]);
+  });
 });

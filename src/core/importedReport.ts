@@ -22,6 +22,7 @@ export function importedView(report: Report): TabView {
     const fromUrl = identityFromUrl(socket.url);
     sockets[socket.id] = {
       id: socket.id,
+      ...(socket.ordinal === undefined ? {} : { ordinal: socket.ordinal }),
       pageId: 'p1',
       url: socket.url,
       protocols: [],
@@ -29,7 +30,7 @@ export function importedView(report: Report): TabView {
       frameUrl: socket.frameUrl ?? '',
       // The schema allows null for a time nobody saw; draw such a socket from the report's start.
       createdAt: socket.openedAt ?? createdAt,
-      openAt: null,
+      openAt: socket.connectedAt ?? null,
       closedAt: socket.closedAt,
       state: socket.state,
       closeCode: socket.closeCode,
@@ -50,7 +51,8 @@ export function importedView(report: Report): TabView {
   const findings: Finding[] = report.findings.map((finding, index) => ({
     ...finding,
     id: `f${index + 1}`,
-    resolvedAt: null,
+    // Reports of older builds carry no resolvedAt: such a finding shows resolved, without a time.
+    resolvedAt: finding.resolvedAt ?? null,
     key: `${finding.rule}:${finding.userId ?? ''}:${index}`,
   }));
   const startedAt = Math.min(createdAt, ...report.sockets.map((socket) => socket.openedAt ?? createdAt));

@@ -4,7 +4,7 @@ import type { ApiCall } from './http/apiCall';
 import { streamApiCalls } from './http/streamApiCalls';
 import { redactTabState } from './redact';
 import reportSchema from './report.schema.json';
-import { currentPage } from './tabState';
+import { currentPage, socketOrdinals } from './tabState';
 import type { Finding, SocketState, StreamProduct, TabState } from './types';
 import type { Transport } from './wire/hookMessages';
 
@@ -13,6 +13,8 @@ export const REPORT_VERSION = 1;
 
 export interface ReportSocket {
   id: string;
+  /** Optional: the socket's number in the tab ("#3"), as the panel names it. */
+  ordinal?: number;
   url: string;
   transport: Transport;
   userId: string | null;
@@ -98,11 +100,13 @@ export interface ReportOptions {
 export function buildReport(tabState: TabState, options: ReportOptions): Report {
   const state = options.redact ? redactTabState(tabState) : tabState;
   const sockets: ReportSocket[] = [];
+  const ordinals = socketOrdinals(state);
   for (const id of state.socketOrder) {
     const socket = state.sockets[id];
     if (!socket) continue;
     sockets.push({
       id: socket.id,
+      ordinal: ordinals.get(id) ?? sockets.length + 1,
       url: socket.url,
       transport: socket.transport,
       userId: socket.identity.userId,

@@ -26,6 +26,24 @@ export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
+/** Each socket's "#n" in a report: its ordinal, else (older reports) its place in the list. */
+export function reportOrdinals(report: Report): Map<string, number> {
+  return new Map(report.sockets.map((socket, index) => [socket.id, socket.ordinal ?? index + 1]));
+}
+
+/**
+ * "#1, #2" for the sockets a finding names; sockets the record no longer holds (evicted past
+ * the per-tab cap) are counted, never shown by their internal ids.
+ */
+export function socketRefs(ids: readonly string[], ordinals: ReadonlyMap<string, number>): string {
+  const named = ids.flatMap((id) => {
+    const ordinal = ordinals.get(id);
+    return ordinal === undefined ? [] : [`#${ordinal}`];
+  });
+  const dropped = ids.length - named.length;
+  return [...named, ...(dropped > 0 ? [`${dropped} dropped`] : [])].join(', ');
+}
+
 function table(header: string[], rows: Array<Array<string | number | null>>): string {
   return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
 }
@@ -40,8 +58,7 @@ export function reportMarkdown(report: Report): string {
   const users = new Set(report.sockets.map((socket) => socket.userId).filter((user) => user !== null));
   const active = report.findings.filter((finding) => finding.active);
   const bySeverity = (severity: string): number => active.filter((finding) => finding.severity === severity).length;
-  const order = new Map(report.sockets.map((socket, index) => [socket.id, index + 1]));
-  const socketRefs = (ids: string[]): string => ids.map((id) => `#${order.get(id) ?? id}`).join(', ');
+  const ordinals = reportOrdinals(report);
 
   const lines = [
     `# OneSocket report: ${report.page.url || 'unknown page'}`,
@@ -56,7 +73,7 @@ export function reportMarkdown(report: Report): string {
       ? 'None.'
       : table(
           ['Severity', 'Rule', 'User', 'Product', 'Sockets', 'Message', 'Raised', 'Status'],
-          report.findings.map((finding) => [finding.severity, `\`${finding.rule}\``, finding.userId, finding.product ?? null, socketRefs(finding.socketIds), finding.message, isoTime(finding.at), finding.active ? 'active' : 'resolved']),
+          report.findings.map((finding) => [finding.severity, `\`${finding.rule}\``, finding.userId, finding.product ?? null, socketRefs(finding.socketIds, ordinals), finding.message, isoTime(finding.at), finding.active ? 'active' : 'resolved']),
         ),
     '',
     ...checklistLines(report),
@@ -66,8 +83,8 @@ export function reportMarkdown(report: Report): string {
       ? 'None.'
       : table(
           ['#', 'State', 'User', 'Product', 'Endpoint', 'Created', 'Closed', 'Close code', 'Msgs sent/received', 'Initiator'],
-          report.sockets.map((socket, index) => [
-            index + 1,
+          report.sockets.map((socket) => [
+            ordinals.get(socket.id) ?? null,
             socket.transport === 'longpoll' ? `${socket.state} (long-poll)` : socket.state,
             socket.userId,
             // "video (stream-video-plain_javascript-v1.60.0)"; absent in reports of older builds.

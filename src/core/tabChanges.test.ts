@@ -45,7 +45,8 @@ describe('tabChanges (worker side)', () => {
   });
 
   it('names the sockets a Clear removed, without resending their order', () => {
-    const t = new Timeline().connect('a', streamConnectUrl('alice'), 0).connect('b', streamConnectUrl('bob'), 0);
+    // Clear forgets closed sockets (open ones are the truth and stay).
+    const t = new Timeline().connect('a', streamConnectUrl('alice'), 0).connect('b', streamConnectUrl('bob'), 0).close('a', 5).close('b', 6);
     const before = t.state;
     t.apply({ type: 'clear', at: 10 });
     const changes = tabChanges(before, t.state);

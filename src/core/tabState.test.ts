@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { streamConnectUrl, Timeline } from './testing/timeline';
-import { alreadyApplied, hasActiveError, liveSocketCount } from './tabState';
+import { alreadyApplied, hasActiveError, liveSocketCount, socketOrdinals } from './tabState';
 import { DEFAULT_SETTINGS } from './settings/defaults';
 
 describe('applyTabEvents', () => {
@@ -51,6 +51,8 @@ describe('applyTabEvents', () => {
     t.check(2000);
     t.apply({ type: 'document-started', at: 3000, url: 'https://app.example/next' });
     expect(t.state.socketOrder).toEqual([]);
+    t.connect('c', streamConnectUrl('alice'), 3100);
+    expect(socketOrdinals(t.state).get('c')).toBe(1);
     expect(t.state.findings).toEqual([]);
     expect(t.state.pages.map((p) => p.url)).toEqual(['https://app.example/next']);
   });
@@ -71,11 +73,26 @@ describe('applyTabEvents', () => {
     expect(hasActiveError(t.state)).toBe(false);
   });
 
-  it('Clear empties the record', () => {
-    const t = new Timeline().connect('a', 'wss://x.example/', 0);
-    t.apply({ type: 'clear', at: 5 });
-    expect(t.state.socketOrder).toEqual([]);
-    expect(liveSocketCount(t.state)).toBe(0);
+  it('Clear forgets closed sockets, resolved findings and frames, and keeps the live sockets with their counts and findings', () => {
+    const t = new Timeline().connect('a', streamConnectUrl('bob'), 0).close('a', 10);
+    t.connect('b', streamConnectUrl('carol'), 20).connect('c', streamConnectUrl('carol'), 20).check(2000);
+    t.close('c', 2100).check(2100);
+    t.connect('d', streamConnectUrl('alice'), 3000).connect('e', streamConnectUrl('alice'), 3000);
+    t.receive('d', 3100, 'hello');
+    t.check(5000);
+    const duplicates = () => t.state.findings.filter((f) => f.rule === 'duplicate-connection').map((f) => [f.userId, f.active]);
+    expect(duplicates()).toEqual([
+      ['carol', false],
+      ['alice', true],
+    ]);
+    t.apply({ type: 'clear', at: 6000 });
+    t.check(6000);
+    expect(t.state.socketOrder).toEqual(['b', 'd', 'e']);
+    expect(liveSocketCount(t.state)).toBe(3);
+    expect(t.state.sockets['d']).toMatchObject({ messagesReceived: 1, frames: [] });
+    expect(duplicates()).toEqual([['alice', true]]);
+    expect(t.state.findings.every((f) => f.active)).toBe(true);
+    expect(hasActiveError(t.state)).toBe(true);
   });
 });
 
@@ -86,6 +103,28 @@ describe('the per-tab socket cap', () => {
     t.connect('d', 'wss://x.example/', 5).connect('e', 'wss://x.example/', 6);
     expect(t.state.socketOrder).toEqual(['a', 'd', 'e']);
     expect(t.state.evictedSockets).toBe(2);
+  });
+
+  it('keeps each socket\'s number through eviction and Clear, and remembers the numbers of evicted sockets a finding names', () => {
+    const t = new Timeline({ ...DEFAULT_SETTINGS, maxSocketsPerTab: 3 });
+    t.connect('a', streamConnectUrl('alice'), 0).connect('b', streamConnectUrl('alice'), 1).check(2000);
+    t.close('a', 2100).close('b', 2100).check(2100);
+    t.connect('c', 'wss://x.example/', 3000).connect('d', 'wss://x.example/', 3001).connect('e', 'wss://x.example/', 3002);
+    expect(t.state.socketOrder).toEqual(['c', 'd', 'e']);
+    expect([...socketOrdinals(t.state)]).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+      ['d', 4],
+      ['e', 5],
+    ]);
+    t.close('c', 3100).apply({ type: 'clear', at: 4000 });
+    expect([...socketOrdinals(t.state)]).toEqual([
+      ['d', 4],
+      ['e', 5],
+    ]);
+    t.connect('f', 'wss://x.example/', 4100);
+    expect(socketOrdinals(t.state).get('f')).toBe(6);
   });
 
   it('evicts the oldest live socket only when every socket is live', () => {

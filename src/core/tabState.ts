@@ -32,12 +32,19 @@ export function createTabState(tabId: number, url = '', at = 0): TabState {
     evictedSockets: 0,
     documentSeqs: {},
     nextFindingSeq: 0,
+    nextOrdinal: 1,
+    evictedOrdinals: {},
   };
 }
 
 export function currentPage(state: TabState): PageRecord {
   // pages is never empty: createTabState starts with one and nothing removes the last.
   return state.pages[state.pages.length - 1] as PageRecord;
+}
+
+/** The number the next socket gets; a record of an older build counts from its socket order. */
+function nextOrdinalOf(state: TabState): number {
+  return state.nextOrdinal ?? state.socketOrder.length + 1;
 }
 
 /** First stack frame that is not ours, i.e. the app code that opened the socket. */
@@ -48,6 +55,7 @@ function initiatorOf(stack: string[]): string | null {
 function createdSocket(state: TabState, event: Extract<HookEvent, { type: 'created' }>, settings: Settings, documentId: string | undefined): SocketRecord {
   return {
     id: event.socketId,
+    ordinal: nextOrdinalOf(state),
     pageId: currentPage(state).id,
     ...(documentId === undefined ? {} : { documentId }),
     url: event.url,
@@ -141,7 +149,8 @@ function withApiCall(calls: ApiCall[], call: ApiCall): ApiCall[] {
 function startDocument(state: TabState, url: string, at: number): TabState {
   const page: PageRecord = { id: `p${state.pages.length + 1}-${at}`, url, startedAt: at };
   if (!state.preserveLog) {
-    return { ...state, pages: [page], sockets: {}, socketOrder: [], findings: [], apiCalls: [] };
+    // What was dropped from the previous page's record is no news on this one.
+    return { ...state, pages: [page], sockets: {}, socketOrder: [], findings: [], evictedSockets: 0, droppedEvents: 0, nextOrdinal: 1, evictedOrdinals: {}, apiCalls: [] };
   }
   // The old document is gone, and its sockets with it, whether or not their close was seen.
   const sockets: TabState['sockets'] = {};
@@ -149,6 +158,35 @@ function startDocument(state: TabState, url: string, at: number): TabState {
     sockets[id] = socket.state === 'closed' ? socket : { ...socket, state: 'closed', closedAt: at, closeReason: socket.closeReason ?? 'page unloaded' };
   }
   return { ...state, pages: [...state.pages, page], sockets };
+}
+
+/**
+ * Clear forgets the log, never the truth: closed sockets, resolved findings, frame histories and
+ * earlier pages go; sockets that are still live or closing stay with their counts, and the
+ * findings still active stay (the rules re-evaluate them right after, as after any event).
+ */
+function clearLog(state: TabState, at: number): TabState {
+  const sockets: TabState['sockets'] = {};
+  const socketOrder: string[] = [];
+  for (const id of state.socketOrder) {
+    const socket = state.sockets[id];
+    if (!socket || socket.state === 'closed') continue;
+    sockets[id] = { ...socket, frames: [], pageId: currentPage(state).id };
+    socketOrder.push(id);
+  }
+  return {
+    ...state,
+    pages: [{ ...currentPage(state), startedAt: at }],
+    sockets,
+    socketOrder,
+    // An active finding about kept sockets is still true; one only about forgotten sockets is log.
+    findings: state.findings.filter((finding) => finding.active && (finding.socketIds.length === 0 || finding.socketIds.some((id) => Object.hasOwn(sockets, id)))),
+    evictedSockets: 0,
+    droppedEvents: 0,
+    // Kept sockets keep their numbers; with none kept, numbering starts again at #1.
+    nextOrdinal: socketOrder.length === 0 ? 1 : nextOrdinalOf(state),
+    evictedOrdinals: {},
+  };
 }
 
 /**
@@ -172,7 +210,7 @@ export function applyTabEvents(state: TabState, events: TabEvent[], settings: Se
         socketsCopied = false;
         break;
       case 'clear':
-        next = { ...next, pages: [{ ...currentPage(next), startedAt: tabEvent.at }], sockets: {}, socketOrder: [], findings: [], apiCalls: [] };
+        next = clearLog(next, tabEvent.at);
         socketsCopied = false;
         break;
       case 'set-preserve-log':
@@ -203,7 +241,7 @@ export function applyTabEvents(state: TabState, events: TabEvent[], settings: Se
         if (event.type === 'created') {
           if (existing) break;
           writableSockets()[event.socketId] = createdSocket(next, event, settings, tabEvent.documentId);
-          next = { ...next, socketOrder: [...next.socketOrder, event.socketId] };
+          next = { ...next, socketOrder: [...next.socketOrder, event.socketId], nextOrdinal: nextOrdinalOf(next) + 1 };
         } else if (existing) {
           writableSockets()[event.socketId] = applyHookEvent(existing, event, settings);
         }
@@ -249,13 +287,31 @@ function enforceSocketCap(state: TabState, cap: number): TabState {
     evict.add(id);
   }
   const sockets = { ...state.sockets };
-  for (const id of evict) delete sockets[id];
+  const named = new Set(state.findings.flatMap((finding) => finding.socketIds));
+  const evictedOrdinals = { ...state.evictedOrdinals };
+  const ordinals = socketOrdinals(state);
+  for (const id of evict) {
+    const ordinal = ordinals.get(id);
+    if (named.has(id) && ordinal !== undefined) evictedOrdinals[id] = ordinal;
+    delete sockets[id];
+  }
   return {
     ...state,
     sockets,
     socketOrder: state.socketOrder.filter((id) => !evict.has(id)),
     evictedSockets: (state.evictedSockets ?? 0) + evict.size,
+    evictedOrdinals,
   };
+}
+
+/**
+ * Every socket's number ("#n") by id: the sockets held, and the evicted ones a finding still
+ * names. The one naming the panel, the report and the Markdown use.
+ */
+export function socketOrdinals(state: Pick<TabState, 'socketOrder' | 'sockets' | 'evictedOrdinals'>): Map<string, number> {
+  const ordinals = new Map<string, number>(Object.entries(state.evictedOrdinals ?? {}));
+  state.socketOrder.forEach((id, index) => ordinals.set(id, state.sockets[id]?.ordinal ?? index + 1));
+  return ordinals;
 }
 
 export function liveSocketCount(state: TabState): number {

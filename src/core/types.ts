@@ -117,6 +117,11 @@ export interface ServerError {
 export interface SocketRecord {
   /** Unique within the tab (the hook makes it unique per document). */
   id: string;
+  /**
+   * The socket's number in the tab ("#3"), in order of creation; kept when older sockets are
+   * cleared or evicted. Absent on records of an older build (see socketOrdinals).
+   */
+  ordinal?: number;
   /** The page record this socket belongs to (see TabState.pages). */
   pageId: string;
   /** The document (relay) of the frame that created it; absent in imported reports. */
@@ -206,6 +211,10 @@ export interface TabState {
    * checklist rests on them). Absent in records of older builds and imported reports.
    */
   apiCalls?: ApiCall[];
+  /** The number the next socket gets (SocketRecord.ordinal); absent on older records. */
+  nextOrdinal?: number;
+  /** Numbers of evicted sockets a finding still names, so it can name them as "#n". */
+  evictedOrdinals?: Record<string, number>;
 }
 
 export interface Settings {

@@ -59,7 +59,14 @@ export function IdentityRulesEditor({ rules, onChange }: { rules: IdentityRule[]
               <button type="button" disabled={index === rules.length - 1} onClick={() => move(index, 1)} aria-label={`Move ${rule.name} down`}>
                 ↓
               </button>
-              <button type="button" onClick={() => update(index, null)} aria-label={`Remove ${rule.name}`}>
+              {/* Stream's reading is built in: it can be switched off, not removed. */}
+              <button
+                type="button"
+                onClick={() => update(index, null)}
+                disabled={rule.kind === 'stream'}
+                aria-label={`Remove ${rule.name}`}
+                title={rule.kind === 'stream' ? 'Built in: switch it off with its checkbox instead' : `Remove the rule “${rule.name}”`}
+              >
                 Remove
               </button>
             </span>

@@ -72,6 +72,7 @@ export function OptionsApp({ initial, save, reset }: Props) {
           </label>
         ))}
         {values.limitProfile === 'custom' ? numberInput('customConnectionLimit') : null}
+        <p class="help">connection-limit: a user’s sockets across every tab are counted against this limit; at the limit it is a warning, over it an error.</p>
       </fieldset>
 
       <fieldset>
@@ -96,7 +97,10 @@ export function OptionsApp({ initial, save, reset }: Props) {
 
       <fieldset>
         <legend>Identity rules</legend>
-        <p class="help">How OneSocket names a socket’s user, tried in order. Stream Chat is read built in; add a rule for another SDK.</p>
+        <p class="help">
+          How OneSocket names a socket’s user, tried in order; the first that finds a user wins. Stream Chat is read built in (switch it off, it cannot be removed); add a rule for
+          another SDK.
+        </p>
         <IdentityRulesEditor rules={values.identityRules} onChange={(identityRules) => set({ identityRules })} />
       </fieldset>
 
@@ -106,6 +110,7 @@ export function OptionsApp({ initial, save, reset }: Props) {
           <input type="checkbox" checked={values.redact} onChange={(event) => set({ redact: event.currentTarget.checked })} />
           Redact secrets (tokens, keys, passwords, JWT signatures) on screen and in exports
         </label>
+        <p class="help">On: query values such as authorization, token and key, and every JWT signature, show as [REDACTED] in the panel and in exported reports. JWT claims stay readable.</p>
         {values.redact ? null : (
           <p class="warning" role="alert">
             Redaction is off: tokens will be shown in the panel and written into exported reports. Do not attach such a report to a public bug.
@@ -119,6 +124,7 @@ export function OptionsApp({ initial, save, reset }: Props) {
           <input type="checkbox" checked={values.captureFrames} onChange={(event) => set({ captureFrames: event.currentTarget.checked })} />
           Capture frame contents (counts and sizes are kept either way)
         </label>
+        <p class="help">Off: the Frames view stays empty and chat text never reaches the extension; identity is still read from the first frames.</p>
         {numberInput('framesPerSocket')}
         {numberInput('previewChars')}
         {numberInput('maxSocketsPerTab')}

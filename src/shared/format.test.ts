@@ -11,7 +11,7 @@ describe('panel formatting', () => {
 
   it('formats byte counts', () => {
     expect(formatBytes(512)).toBe('512 B');
-    expect(formatBytes(2048)).toBe('2.0 kB');
+    expect(formatBytes(2048)).toBe('2.0 KB');
     expect(formatBytes(3 * 1024 * 1024)).toBe('3.0 MB');
   });
 

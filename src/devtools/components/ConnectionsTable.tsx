@@ -1,34 +1,17 @@
-import type { ReadonlySignal } from '@preact/signals';
 import { memo } from 'preact/compat';
-import { useRef } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ReadonlySignal } from '@preact/signals';
 import type { SocketRecord } from '../../core/types';
-import { formatBytes, formatClock, formatDuration, shortUrl } from '../../shared/format';
 import { useVirtualRows } from '../hooks/useVirtualRows';
-import { nextSortOrder, type SortColumn, type SortOrder } from '../model/sortSockets';
+import { layoutPrefs } from '../model/layoutPrefs';
+import { nextSortOrder, type SortOrder } from '../model/sortSockets';
+import { fitColumns } from '../model/visibleColumns';
+import { CONNECTION_COLUMNS, type ConnectionColumn } from './connectionColumns';
+import { Menu } from './ui/Menu';
 
 const ROW_HEIGHT = 21;
 const HEADER_HEIGHT = 23;
-
-interface Column {
-  id: SortColumn;
-  label: string;
-  title?: string;
-}
-
-const COLUMNS: readonly Column[] = [
-  { id: 'state', label: 'State' },
-  { id: 'user', label: 'User' },
-  { id: 'product', label: 'Product', title: 'The Stream product (chat, video, feeds); empty for other SDKs' },
-  { id: 'endpoint', label: 'Endpoint' },
-  { id: 'initiator', label: 'Initiator', title: 'The app code that created the socket' },
-  { id: 'page', label: 'Page', title: 'Which document of the tab (with Preserve log on)' },
-  { id: 'created', label: 'Created' },
-  { id: 'duration', label: 'Duration' },
-  { id: 'messages', label: 'Msgs ↑/↓', title: 'Messages sent / received' },
-  { id: 'bytes', label: 'Bytes ↑/↓', title: 'Bytes sent / received' },
-  { id: 'close', label: 'Close', title: 'Close code (reason on hover)' },
-  { id: 'frame', label: 'Frame', title: 'The document (or iframe) that created the socket' },
-];
+const MIN_COLUMN_WIDTH = 28;
 
 export interface ConnectionsTableProps {
   rows: SocketRecord[];
@@ -36,7 +19,7 @@ export interface ConnectionsTableProps {
   ordinals: ReadonlyMap<string, number>;
   pageLabels: ReadonlyMap<string, string>;
   currentPageId: string;
-  /** The clock: only the duration cells of sockets still open read it. */
+  /** The clock: only the Duration cells of open sockets read it, so its tick re-renders them alone. */
   now: ReadonlySignal<number>;
   /** Sockets named by an active error finding, drawn in the error colour. */
   flagged: ReadonlySet<string>;
@@ -48,32 +31,23 @@ export interface ConnectionsTableProps {
 
 interface RowProps {
   socket: SocketRecord;
+  columns: readonly ConnectionColumn[];
   /** Position in the whole (filtered, sorted) table, header row = 1. */
   rowIndex: number;
   ordinal: number;
   pageLabel: string;
   earlierPage: boolean;
+  /** Only open sockets' durations move; closed rows get a constant so memo can skip them. */
+  /** The clock: only the Duration cells of open sockets read it, so its tick re-renders them alone. */
   now: ReadonlySignal<number>;
   flagged: boolean;
   selected: boolean;
   onSelect: (id: string) => void;
 }
 
-/** The initiator's function and file:line, the part that fits a cell. */
-function shortInitiator(initiator: string | null): string {
-  if (!initiator) return '';
-  const match = /^(.*?)\s*\((.*)\)$/.exec(initiator);
-  const location = (match?.[2] ?? initiator).replace(/^.*\/([^/]+)$/, '$1');
-  return match?.[1] ? `${match[1]} @ ${location}` : location;
-}
-
-/** How long a socket has lived: it follows the clock while the socket is open, so the tick re-renders this cell only. */
-function Duration({ socket, now }: { socket: SocketRecord; now: ReadonlySignal<number> }) {
-  return <>{formatDuration((socket.closedAt ?? now.value) - socket.createdAt)}</>;
-}
-
-const Row = memo(function Row({ socket, rowIndex, ordinal, pageLabel, earlierPage, now, flagged, selected, onSelect }: RowProps) {
+const Row = memo(function Row({ socket, columns, rowIndex, ordinal, pageLabel, earlierPage, now, flagged, selected, onSelect }: RowProps) {
   const classes = [flagged ? 'flagged' : '', selected ? 'selected' : '', earlierPage ? 'earlier-page' : ''].filter(Boolean).join(' ');
+  const context = { ordinal, pageLabel, now };
   return (
     <tr
       data-socket-id={socket.id}
@@ -84,48 +58,64 @@ const Row = memo(function Row({ socket, rowIndex, ordinal, pageLabel, earlierPag
       tabIndex={selected ? 0 : -1}
       onClick={() => onSelect(socket.id)}
     >
-      <td class="num">{ordinal}</td>
-      <td>
-        <span class={`state state-${socket.state}`}>{socket.transport === 'longpoll' ? `${socket.state} (poll)` : socket.state}</span>
-      </td>
-      <td class="user" title={socket.identity.source ? `from ${socket.identity.source}` : 'owner unknown'}>
-        {socket.identity.userId ?? <span class="muted">unknown</span>}
-      </td>
-      <td class="product" title={socket.identity.client ?? undefined}>
-        {socket.identity.product ?? ''}
-      </td>
-      <td class="endpoint" title={socket.url}>
-        {shortUrl(socket.url)}
-      </td>
-      <td class="initiator" title={socket.initiator ?? 'not known'}>
-        {shortInitiator(socket.initiator)}
-      </td>
-      <td class="page">{pageLabel}</td>
-      <td class="num">{formatClock(socket.createdAt)}</td>
-      <td class="num">
-        <Duration socket={socket} now={now} />
-      </td>
-      <td class="num">
-        {socket.messagesSent} / {socket.messagesReceived}
-      </td>
-      <td class="num">
-        {formatBytes(socket.bytesSent)} / {formatBytes(socket.bytesReceived)}
-      </td>
-      <td title={socket.closeReason ?? undefined}>{socket.closeCode ?? ''}</td>
-      <td class="frame" title={socket.frameUrl}>
-        {shortUrl(socket.frameUrl)}
-      </td>
+      {columns.map((column) => (
+        <td key={column.id} data-column={column.id} class={[column.cellClass, column.numeric ? 'num' : ''].filter(Boolean).join(' ') || undefined} title={column.cellTitle?.(socket)}>
+          {column.cell(socket, context)}
+        </td>
+      ))}
     </tr>
   );
 });
 
+/** The table's width as laid out, so columns can be fitted to it. */
+function useWidth(ref: { current: HTMLElement | null }): number {
+  const [width, setWidth] = useState(1000);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    setWidth(element.clientWidth);
+    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return width;
+}
+
+/** Dragging a header's right edge sets that column's width (remembered). */
+function startResize(event: PointerEvent, columnId: string): void {
+  event.preventDefault();
+  event.stopPropagation();
+  const handle = event.currentTarget as HTMLElement;
+  const startX = event.clientX;
+  const startWidth = handle.parentElement?.getBoundingClientRect().width ?? 80;
+  handle.setPointerCapture(event.pointerId);
+  const onMove = (move: PointerEvent): void => {
+    const width = Math.max(MIN_COLUMN_WIDTH, Math.round(startWidth + move.clientX - startX));
+    const prefs = layoutPrefs.value;
+    layoutPrefs.value = { ...prefs, columnWidths: { ...prefs.columnWidths, [columnId]: width } };
+  };
+  const onUp = (): void => {
+    handle.removeEventListener('pointermove', onMove);
+    handle.removeEventListener('pointerup', onUp);
+  };
+  handle.addEventListener('pointermove', onMove);
+  handle.addEventListener('pointerup', onUp);
+}
+
 /**
  * One row per socket: the live picture of what the page holds. Sortable by any column, moved
  * through with the arrow keys, and windowed: rows out of view are not in the DOM (the ones that
- * are keep real table semantics, with aria-rowindex telling where they sit).
+ * are keep real table semantics, with aria-rowindex telling where they sit). Columns fit the
+ * width (the least needed go first at a narrow dock), resize by their header's edge, and the
+ * header's context menu shows or hides them.
  */
 export function ConnectionsTable({ rows, ordinals, pageLabels, currentPageId, now, flagged, sort, onSort, selectedId, onSelect }: ConnectionsTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const width = useWidth(scrollRef);
+  const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
+  const prefs = layoutPrefs.value;
+  // The same array while nothing changed, so memoised rows are not redrawn on every tick.
+  const { visible: columns, noRoom } = useMemo(() => fitColumns(CONNECTION_COLUMNS, prefs.columnShown, prefs.columnWidths, width), [prefs.columnShown, prefs.columnWidths, width]);
   const virtualizer = useVirtualRows({ count: rows.length, rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT, getScrollElement: () => scrollRef.current });
   const items = virtualizer.getVirtualItems();
   const first = items[0];
@@ -142,38 +132,62 @@ export function ConnectionsTable({ rows, ordinals, pageLabels, currentPageId, no
     requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`tr[data-socket-id="${CSS.escape(target.id)}"]`)?.focus());
   };
 
+  // The row the keyboard moves from: the selection, or the one selected last (before Esc).
+  const anchorId = useRef<string | null>(null);
+  if (selectedId !== null) anchorId.current = selectedId;
+
   const onKeyDown = (event: KeyboardEvent): void => {
-    const current = selectedId === null ? -1 : rows.findIndex((socket) => socket.id === selectedId);
+    if ((event.target as HTMLElement).closest('thead, .menu')) return;
+    const from = selectedId ?? anchorId.current;
+    const current = from === null ? -1 : rows.findIndex((socket) => socket.id === from);
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = { ArrowDown: current + 1, ArrowUp: Math.max(0, current - 1), PageDown: current + page, PageUp: current - page, Home: 0, End: rows.length - 1 };
     const target = moves[event.key];
     if (target !== undefined) {
       event.preventDefault();
       moveTo(target);
-    } else if (event.key === 'Escape' && selectedId !== null) {
-      event.preventDefault();
-      onSelect(null);
     }
+    // Escape is the panel's (App): it closes the detail wherever the focus is.
   };
+
+  const toggleColumn = (column: ConnectionColumn): void => {
+    const shown = prefs.columnShown[column.id] ?? column.shownByDefault;
+    layoutPrefs.value = { ...prefs, columnShown: { ...prefs.columnShown, [column.id]: !shown } };
+  };
+  const fixedWidth = columns.reduce((sum, column) => sum + (prefs.columnWidths[column.id] ?? column.width), 0);
 
   return (
     <div class="table-scroll" ref={scrollRef} onKeyDown={onKeyDown}>
-      <table class="connections" aria-label="Connections" aria-rowcount={rows.length + 1}>
-        <thead>
+      <table class="connections" aria-label="Connections" aria-rowcount={rows.length + 1} style={{ minWidth: `${fixedWidth}px` }}>
+        <colgroup>
+          {columns.map((column) => (
+            <col key={column.id} style={prefs.columnWidths[column.id] !== undefined || column.numeric || column.priority === 0 ? { width: `${prefs.columnWidths[column.id] ?? column.width}px` } : undefined} />
+          ))}
+        </colgroup>
+        <thead
+          onContextMenu={(event) => {
+            event.preventDefault();
+            setMenuAt({ x: event.clientX, y: event.clientY });
+          }}
+          title="Right-click to show or hide columns"
+        >
           <tr aria-rowindex={1}>
-            <th scope="col" title="Order of creation, as findings and the timeline name sockets">
-              <span class="plain-header">#</span>
-            </th>
-            {COLUMNS.map((column) => {
-              const active = sort.column === column.id;
+            {columns.map((column) => {
+              const active = column.sort !== null && sort.column === column.sort;
+              const sortColumn = column.sort;
               return (
-                <th key={column.id} scope="col" title={column.title} aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
-                  <button type="button" class="sort" onClick={() => onSort(nextSortOrder(sort, column.id))}>
-                    {column.label}
-                    <span class="sort-mark" aria-hidden="true">
-                      {active ? (sort.descending ? ' ▼' : ' ▲') : ''}
-                    </span>
-                  </button>
+                <th key={column.id} scope="col" data-column={column.id} title={column.title} aria-sort={column.sort === null ? undefined : active ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+                  {sortColumn === null ? (
+                    <span class="plain-header">{column.label}</span>
+                  ) : (
+                    <button type="button" class="sort" onClick={() => onSort(nextSortOrder(sort, sortColumn))}>
+                      {column.label}
+                      <span class="sort-mark" aria-hidden="true">
+                        {active ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                      </span>
+                    </button>
+                  )}
+                  <span class="resizer" aria-hidden="true" onPointerDown={(event) => startResize(event, column.id)} />
                 </th>
               );
             })}
@@ -191,6 +205,7 @@ export function ConnectionsTable({ rows, ordinals, pageLabels, currentPageId, no
               <Row
                 key={socket.id}
                 socket={socket}
+                columns={columns}
                 rowIndex={item.index + 2}
                 ordinal={ordinals.get(socket.id) ?? 0}
                 pageLabel={pageLabels.get(socket.pageId) ?? ''}
@@ -205,6 +220,43 @@ export function ConnectionsTable({ rows, ordinals, pageLabels, currentPageId, no
           {padBottom > 0 ? <tr class="spacer" aria-hidden="true" style={{ height: `${padBottom}px` }} /> : null}
         </tbody>
       </table>
+      {menuAt ? (
+        <Menu label="Columns" at={menuAt} onClose={() => setMenuAt(null)}>
+          {CONNECTION_COLUMNS.filter((column) => column.priority > 0 || column.id === 'user').map((column) => {
+            const shown = prefs.columnShown[column.id] ?? column.shownByDefault;
+            return (
+              <button
+                key={column.id}
+                type="button"
+                role="menuitemcheckbox"
+                aria-checked={shown}
+                onClick={() => {
+                  toggleColumn(column);
+                  setMenuAt(null);
+                }}
+              >
+                <span class="menu-check" aria-hidden="true">
+                  {shown ? '✓' : ''}
+                </span>
+                {column.title && column.label.includes('/') ? column.title : column.label}
+                {noRoom.has(column.id) ? <span class="muted"> (no room at this width)</span> : null}
+              </button>
+            );
+          })}
+          <hr />
+          <button
+            type="button"
+            role="menuitem"
+            onClick={() => {
+              layoutPrefs.value = { ...prefs, columnShown: {}, columnWidths: {} };
+              setMenuAt(null);
+            }}
+          >
+            <span class="menu-check" aria-hidden="true" />
+            Reset columns
+          </button>
+        </Menu>
+      ) : null}
     </div>
   );
 }

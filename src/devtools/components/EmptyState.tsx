@@ -31,6 +31,10 @@ export function EmptyState({ settings, onOpenSettings }: { settings: Settings; o
         )}
         <li>Sockets opened inside Web Workers, Shared Workers or Service Workers are not seen: OneSocket watches the page and its frames only.</li>
         <li>
+          The toolbar badge (open sockets in this tab, red on an error) shows only while OneSocket is <strong>pinned</strong>: open the puzzle-piece Extensions menu
+          beside the address bar and pin OneSocket.
+        </li>
+        <li>
           Have a report from someone else? <strong>Import report</strong> shows it here, read-only.
         </li>
       </ul>

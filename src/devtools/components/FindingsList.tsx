@@ -1,16 +1,22 @@
 import type { Finding } from '../../core/types';
 import { formatClock } from '../../shared/format';
+import { formatWindow, type OverlapInGrace } from '../model/overlapsInGrace';
 import { ruleDocUrl } from '../ruleDocs';
 
 interface Props {
   findings: Finding[];
   ordinals: ReadonlyMap<string, number>;
+  /** Ids of the sockets the record holds; a finding may name sockets evicted since. */
+  held: { has(id: string): boolean };
   selectedId: string | null;
   onSelect: (socketId: string) => void;
+  /** Users whose sockets overlap but are still inside the grace window (no finding yet). */
+  inGrace: OverlapInGrace[];
+  graceWindowMs: number;
 }
 
 /** One item per finding, active first; resolved findings stay listed, dimmed. */
-export function FindingsList({ findings, ordinals, selectedId, onSelect }: Props) {
+export function FindingsList({ findings, ordinals, held, selectedId, onSelect, inGrace, graceWindowMs }: Props) {
   const ordered = [...findings].sort((a, b) => Number(b.active) - Number(a.active) || b.at - a.at);
   const active = findings.filter((finding) => finding.active).length;
   return (
@@ -21,8 +27,21 @@ export function FindingsList({ findings, ordinals, selectedId, onSelect }: Props
           {active} active{findings.length > active ? `, ${findings.length - active} resolved` : ''}
         </span>
       </h2>
+      {inGrace.length > 0 ? (
+        <ul class="in-grace" aria-label="Within the grace window">
+          {inGrace.map((overlap) => (
+            <li key={overlap.userId} class="finding pending" data-user={overlap.userId}>
+              <span class="severity">pending</span>{' '}
+              <span class="message">
+                {overlap.userId}: {overlap.socketIds.length} open, within the {formatWindow(graceWindowMs)} grace window
+              </span>{' '}
+              <span class="muted">an error if they still overlap at {formatClock(overlap.dueAt)}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {ordered.length === 0 ? (
-        <p class="muted">No findings: every user holds at most one connection.</p>
+        inGrace.length === 0 ? <p class="muted">No findings: every user holds at most one connection.</p> : null
       ) : (
         <ul>
           {ordered.map((finding) => (
@@ -32,17 +51,23 @@ export function FindingsList({ findings, ordinals, selectedId, onSelect }: Props
               {finding.socketIds.length > 0 ? (
                 <span class="finding-sockets">
                   {' · sockets '}
-                  {finding.socketIds.map((id) => (
-                    <button
-                      key={id}
-                      type="button"
-                      class={`link socket-ref${id === selectedId ? ' current' : ''}`}
-                      onClick={() => onSelect(id)}
-                      aria-label={`Select socket #${ordinals.get(id) ?? id}`}
-                    >
-                      #{ordinals.get(id) ?? id}
-                    </button>
-                  ))}
+                  {finding.socketIds.map((id) =>
+                    held.has(id) ? (
+                      <button
+                        key={id}
+                        type="button"
+                        class={`link socket-ref${id === selectedId ? ' current' : ''}`}
+                        onClick={() => onSelect(id)}
+                        aria-label={`Select socket #${ordinals.get(id) ?? ''}`}
+                      >
+                        #{ordinals.get(id)}
+                      </button>
+                    ) : (
+                      <span key={id} class="socket-ref evicted" title="No longer in the record: evicted past the sockets kept per tab (Settings)">
+                        {ordinals.has(id) ? `#${ordinals.get(id)}` : 'dropped'}
+                      </span>
+                    ),
+                  )}
                 </span>
               ) : null}{' '}
               <a href={ruleDocUrl(finding.rule)} target="_blank" rel="noreferrer">

@@ -1,6 +1,7 @@
 import { useComputed } from '@preact/signals';
 import browser from 'webextension-polyfill';
 import { downloadMarkdown, downloadReport } from '../exportReport';
+import { overlapsInGrace } from '../model/overlapsInGrace';
 import type { PanelModel } from '../model/panelModel';
 import { buildChecklist, type Checklist } from '../../core/checklist';
 import { Banners } from './Banners';
@@ -10,6 +11,7 @@ import { CrossTabUsers } from './CrossTabUsers';
 import { SocketDetail } from './detail/SocketDetail';
 import { EmptyState } from './EmptyState';
 import { FindingsList } from './FindingsList';
+import { NoMatch } from './NoMatch';
 import { Summary } from './Summary';
 import { Timeline } from './Timeline';
 import { Toolbar } from './Toolbar';
@@ -72,7 +74,24 @@ export function CrossTabPart({ model, tabId }: { model: PanelModel; tabId: numbe
 }
 
 export function FindingsPart({ model }: { model: PanelModel }) {
-  return <FindingsList findings={model.findings.value} ordinals={model.ordinals.value} selectedId={model.selectedId.value} onSelect={model.select} />;
+  const socketsById = model.view.value?.state.sockets ?? {};
+  const settings = model.settings.value;
+  // Overlaps inside the grace window are said as they are, never as an all-clear (a live view only).
+  const inGrace = useComputed(() => {
+    const view = model.view.value;
+    return view && !model.imported.value ? overlapsInGrace(view.state, view.settings) : [];
+  });
+  return (
+    <FindingsList
+      findings={model.findings.value}
+      ordinals={model.ordinals.value}
+      held={{ has: (id) => Object.hasOwn(socketsById, id) }}
+      selectedId={model.selectedId.value}
+      onSelect={model.select}
+      inGrace={inGrace.value}
+      graceWindowMs={settings?.graceWindowMs ?? 0}
+    />
+  );
 }
 
 export function TimelinePart({ model }: { model: PanelModel }) {
@@ -82,6 +101,7 @@ export function TimelinePart({ model }: { model: PanelModel }) {
       pages={model.pages.value}
       ordinals={model.ordinals.value}
       now={model.now.value}
+      frozen={model.imported.value !== null}
       zoom={model.zoom.value}
       onZoom={(zoom) => (model.zoom.value = zoom)}
       selectedId={model.selectedId.value}
@@ -100,7 +120,7 @@ export function ConnectionsPart({ model }: { model: PanelModel }) {
   const rows = model.rows.value;
   return (
     <>
-      {rows.length === 0 ? <p class="notice">No socket matches the filter “{model.filter.value}”.</p> : null}
+      {rows.length === 0 ? <NoMatch filter={model.filter.value} /> : null}
       <ConnectionsTable
         rows={rows}
         ordinals={model.ordinals.value}

@@ -7,6 +7,8 @@ interface Props {
   pages: PageRecord[];
   ordinals: ReadonlyMap<string, number>;
   now: number;
+  /** An imported report: its "now" is when it was exported, a time to show, not "now". */
+  frozen?: boolean;
   zoom: TimelineZoom;
   onZoom: (zoom: TimelineZoom) => void;
   selectedId: string | null;
@@ -33,7 +35,8 @@ function placed(start: number, end: number, window: TimeWindow): { left: string;
  * Socket lifetimes, one lane per user: overlapping sockets of one user are drawn in the error
  * colour, the right edge is now (moving), and a bar selects its socket.
  */
-export function Timeline({ sockets, pages, ordinals, now, zoom, onZoom, selectedId, onSelect }: Props) {
+export function Timeline({ sockets, pages, ordinals, now, frozen = false, zoom, onZoom, selectedId, onSelect }: Props) {
+  const nowWord = frozen ? `export at ${formatClock(now)}` : 'now';
   const lanes = timelineLanes(sockets, now);
   const window = timeWindow(lanes, now, zoom);
   const span = window.end - window.start;
@@ -44,22 +47,22 @@ export function Timeline({ sockets, pages, ordinals, now, zoom, onZoom, selected
       <div class="timeline-head">
         <h2>Timeline</h2>
         <span class="muted">
-          {formatClock(window.start)} – {zoom.end === null ? 'now' : formatClock(window.end)} ({formatDuration(span)})
+          {formatClock(window.start)} – {zoom.end === null && !frozen ? 'now' : formatClock(window.end)} ({formatDuration(span)})
         </span>
         <span class="spacer" />
-        <button type="button" onClick={() => onZoom(panBy(window, now, -0.5))} title="Show earlier">
-          ◀ Earlier
+        <button type="button" onClick={() => onZoom(panBy(window, now, -0.5))} aria-label="Earlier" title="Show earlier">
+          ◀
         </button>
-        <button type="button" onClick={() => onZoom(panBy(window, now, 0.5))} disabled={zoom.end === null} title="Show later">
-          Later ▶
+        <button type="button" onClick={() => onZoom(panBy(window, now, 0.5))} disabled={zoom.end === null} aria-label="Later" title="Show later">
+          ▶
         </button>
-        <button type="button" onClick={() => onZoom(zoomBy(zoom, window, 0.5))}>
-          Zoom in
+        <button type="button" onClick={() => onZoom(zoomBy(zoom, window, 0.5))} aria-label="Zoom in" title="Zoom in">
+          +
         </button>
-        <button type="button" onClick={() => onZoom(zoomBy(zoom, window, 2))}>
-          Zoom out
+        <button type="button" onClick={() => onZoom(zoomBy(zoom, window, 2))} aria-label="Zoom out" title="Zoom out">
+          −
         </button>
-        <button type="button" onClick={() => onZoom(FIT)} disabled={zoom.span === null && zoom.end === null}>
+        <button type="button" onClick={() => onZoom(FIT)} title="Fit every socket in view" disabled={zoom.span === null && zoom.end === null}>
           Fit
         </button>
       </div>
@@ -85,7 +88,7 @@ export function Timeline({ sockets, pages, ordinals, now, zoom, onZoom, selected
                   const style = placed(bar.start, bar.end, window);
                   if (!style) return null;
                   const ordinal = ordinals.get(bar.socketId) ?? 0;
-                  const label = `Socket #${ordinal}, ${lane.label}: ${formatClock(bar.start)} to ${bar.live ? 'now' : formatClock(bar.end)} (${bar.state})`;
+                  const label = `Socket #${ordinal}, ${lane.label}: ${formatClock(bar.start)} to ${bar.live ? nowWord : formatClock(bar.end)} (${bar.state})`;
                   return (
                     <button
                       key={bar.socketId}

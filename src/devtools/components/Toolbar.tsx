@@ -1,4 +1,7 @@
-import { useRef } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
+import { FilterBox } from './FilterBox';
+import { Icon } from './ui/Icon';
+import { Menu } from './ui/Menu';
 
 interface Props {
   filter: string;
@@ -14,45 +17,60 @@ interface Props {
   readOnly: boolean;
 }
 
-/** The Network-panel-like strip of session tools. */
+/**
+ * One row, like the Network panel's: icon buttons (their names in aria-label and tooltip),
+ * Preserve log, the filter, then import and export (more export formats in a menu) and settings.
+ */
 export function Toolbar(props: Props) {
   const fileInput = useRef<HTMLInputElement>(null);
+  const [exportMenuAt, setExportMenuAt] = useState<{ x: number; y: number } | null>(null);
   const onFileChosen = async (event: Event): Promise<void> => {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     input.value = '';
     if (file) props.onImport(file.name, await file.text());
   };
+  const openExportMenu = (event: MouseEvent): void => {
+    const rect = (event.currentTarget as HTMLElement).getBoundingClientRect();
+    setExportMenuAt({ x: rect.left, y: rect.bottom });
+  };
+  const closeExportMenu = (): void => setExportMenuAt(null);
   return (
     <div class="toolbar" role="toolbar" aria-label="OneSocket tools">
-      <button type="button" onClick={props.onClear} disabled={props.readOnly} title="Forget the sockets and findings recorded so far in this tab">
-        Clear
+      <button type="button" class="tool" onClick={props.onClear} disabled={props.readOnly} aria-label="Clear" title="Clear: forget closed sockets, resolved findings and frames (open sockets stay)">
+        <Icon name="clear" />
       </button>
+      <span class="divider" />
       <label class="check" title="Keep the records of earlier pages across reloads and navigations">
         <input type="checkbox" checked={props.preserveLog} disabled={props.readOnly} onChange={(event) => props.onPreserveLog(event.currentTarget.checked)} />
-        Preserve log
+        <span class="check-label">Preserve log</span>
       </label>
       <span class="divider" />
-      <input
-        type="search"
-        aria-label="Filter"
-        placeholder="Filter: text, user:alice, is:open, has:finding, -word"
-        value={props.filter}
-        onInput={(event) => props.onFilter(event.currentTarget.value)}
-      />
-      <span class="spacer" />
-      <button type="button" onClick={() => fileInput.current?.click()} title="Open an exported OneSocket report (read-only)">
-        Import report
+      <FilterBox filter={props.filter} onFilter={props.onFilter} />
+      <span class="divider" />
+      <button type="button" class="tool" onClick={() => fileInput.current?.click()} aria-label="Import report" title="Import report: open an exported OneSocket report (read-only)">
+        <Icon name="import" />
       </button>
       <input ref={fileInput} type="file" accept=".json,application/json" class="hidden-file" aria-hidden="true" tabIndex={-1} onChange={onFileChosen} />
-      <button type="button" onClick={props.onExport} title="Download the report as JSON (onesocket-report v1)">
-        Export report
+      <button type="button" class="tool" onClick={props.onExport} aria-label="Export report" title="Export report: download it as JSON (onesocket-report v1)">
+        <Icon name="export" />
       </button>
-      <button type="button" onClick={props.onExportMarkdown} title="Download a Markdown summary for a bug tracker">
-        Export Markdown
+      <button type="button" class="tool narrow" onClick={openExportMenu} aria-label="More export formats" aria-haspopup="menu" aria-expanded={exportMenuAt !== null} title="More export formats">
+        <Icon name="dropdown" />
       </button>
-      <button type="button" onClick={props.onOpenSettings} title="Limit profile, grace window, redaction, frame capture, sites to watch">
-        Settings
+      {exportMenuAt ? (
+        <Menu label="Export formats" at={exportMenuAt} onClose={closeExportMenu}>
+          <button type="button" role="menuitem" onClick={() => (closeExportMenu(), props.onExport())}>
+            Export report (JSON)
+          </button>
+          <button type="button" role="menuitem" onClick={() => (closeExportMenu(), props.onExportMarkdown())}>
+            Export Markdown
+          </button>
+        </Menu>
+      ) : null}
+      <span class="spacer" />
+      <button type="button" class="tool" onClick={props.onOpenSettings} aria-label="Settings" title="Settings: limit profile, grace window, redaction, frame capture, sites to watch">
+        <Icon name="settings" />
       </button>
     </div>
   );

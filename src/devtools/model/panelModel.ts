@@ -1,5 +1,6 @@
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { parseReport } from '../../core/report';
+import { socketOrdinals } from '../../core/tabState';
 import type { Finding, PageRecord, Settings, SocketRecord, TabState, TabView } from '../../core/types';
 import { shortUrl } from '../../shared/format';
 import type { PanelConnection } from '../../shared/panelConnection';
@@ -47,7 +48,7 @@ export interface PanelModel {
   rows: ReadonlySignal<SocketRecord[]>;
   ordinals: ReadonlySignal<Map<string, number>>;
   pageLabels: ReadonlySignal<Map<string, string>>;
-  /** Sockets named by an active finding of any severity (has:finding). */
+  /** Sockets named by a finding of any severity, active or resolved (has:finding). */
   withFinding: ReadonlySignal<Set<string>>;
   /** Sockets named by an active error finding (drawn in the error colour). */
   flagged: ReadonlySignal<Set<string>>;
@@ -59,6 +60,7 @@ export interface PanelModel {
 
 /** Shared empty values, so a tab without sockets or findings does not look changed at each update. */
 const NONE: never[] = [];
+const NO_ORDINALS: Record<string, number> = {};
 const NO_SOCKETS: TabState['sockets'] = {};
 
 /** Durations and the timeline's "now" move once a second; nothing else depends on the clock. */
@@ -94,13 +96,22 @@ export function createPanelModel(connection: PanelConnection): PanelModel {
     const byId = socketsById.value;
     return socketOrder.value.map((id) => byId[id]).filter((socket): socket is SocketRecord => socket !== undefined);
   });
-  const ordinals = computed(() => new Map(socketOrder.value.map((id, index) => [id, index + 1])));
+  const evictedOrdinals = computed(() => state.value?.evictedOrdinals ?? NO_ORDINALS);
+  // Socket numbers never change once given: a frame, which makes a new socket record, must not
+  // make a new map (everything that shows a number would re-render), so an equal map is kept.
+  let lastOrdinals = new Map<string, number>();
+  const ordinals = computed(() => {
+    const next = socketOrdinals({ socketOrder: socketOrder.value, sockets: socketsById.value, evictedOrdinals: evictedOrdinals.value });
+    const same = next.size === lastOrdinals.size && [...next].every(([id, ordinal]) => lastOrdinals.get(id) === ordinal);
+    if (!same) lastOrdinals = next;
+    return lastOrdinals;
+  });
   const pageLabels = computed(() => new Map(pages.value.map((page, index) => [page.id, `${index + 1} · ${shortUrl(page.url)}`])));
   const pageIndex = computed(() => new Map(pages.value.map((page, index) => [page.id, index])));
-  const socketsOfFindings = (errorsOnly: boolean): Set<string> => {
+  const socketsOfFindings = (activeErrorsOnly: boolean): Set<string> => {
     const ids = new Set<string>();
     for (const finding of findings.value) {
-      if (finding.active && (!errorsOnly || finding.severity === 'error')) for (const id of finding.socketIds) ids.add(id);
+      if (!activeErrorsOnly || (finding.active && finding.severity === 'error')) for (const id of finding.socketIds) ids.add(id);
     }
     return ids;
   };

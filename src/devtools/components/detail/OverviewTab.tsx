@@ -1,5 +1,5 @@
 import type { SocketRecord, TokenView } from '../../../core/types';
-import { formatBytes, formatClock, formatDuration } from '../../../shared/format';
+import { formatBytes, formatClock, formatDuration, plural } from '../../../shared/format';
 import { connectDetails, lifecycleOf, privacySettingsOf, userDetailsOf } from '../../model/socketDetails';
 import { CopyButton } from './CopyButton';
 import { JsonBlock } from './JsonBlock';
@@ -118,13 +118,13 @@ export function OverviewTab({ socket, now, pageLabel, imported }: { socket: Sock
             </li>
           ))}
         </ol>
-        {imported ? <p class="muted">From an imported report: when it opened, and whether it closed cleanly, are not part of a report.</p> : null}
+        {imported ? <p class="muted">From an imported report: whether it closed cleanly is not part of a report.</p> : null}
       </section>
 
       <section aria-label="Traffic">
         <h3>Traffic</h3>
         <p>
-          Sent {socket.messagesSent} messages ({formatBytes(socket.bytesSent)}), received {socket.messagesReceived} ({formatBytes(socket.bytesReceived)}).
+          Sent {plural(socket.messagesSent, 'message')} ({formatBytes(socket.bytesSent)}), received {socket.messagesReceived} ({formatBytes(socket.bytesReceived)}).
         </p>
       </section>
     </div>
