@@ -100,7 +100,9 @@ export function readJsonString(text: string, start: number): { value: string; en
 export function stringField(text: string, name: string): string | null {
   const match = new RegExp(`"${name}"\\s*:\\s*"`).exec(text);
   if (!match) return null;
-  return readJsonString(text, match.index + match[0].length - 1)?.value ?? null;
+  const read = readJsonString(text, match.index + match[0].length - 1);
+  // A value cut short is no name: it would show as a name no frame carries.
+  return read?.complete ? read.value : null;
 }
 
 /** A value shortened for a one-line summary. */

@@ -46,11 +46,12 @@ function parseSocketPacket(text: string, cut: boolean): { packet: SocketPacket; 
   return { packet, rest };
 }
 
-/** The event name of a cut `["name", ...` array. */
-function leadingEventName(rest: string): string | null {
+/** The event name of a cut `["name", ...` array; `complete` false when the cut fell inside the name. */
+function leadingEventName(rest: string): { name: string; complete: boolean } | null {
   const start = rest.indexOf('"');
   if (!rest.startsWith('[') || start === -1 || rest.slice(1, start).trim() !== '') return null;
-  return readJsonString(rest, start)?.value ?? null;
+  const read = readJsonString(rest, start);
+  return read ? { name: read.value, complete: read.complete } : null;
 }
 
 function decodeSocketPacket(text: string, cut: boolean): DecodedFrame | null {
@@ -66,9 +67,11 @@ function decodeSocketPacket(text: string, cut: boolean): DecodedFrame | null {
     case 'EVENT':
     case 'BINARY_EVENT': {
       const args = Array.isArray(packet.data) ? packet.data : null;
-      const name = args && typeof args[0] === 'string' ? args[0] : leadingEventName(rest);
+      const leading = args ? null : leadingEventName(rest);
+      const name = args && typeof args[0] === 'string' ? args[0] : leading?.complete ? leading.name : null;
       const shown = args ? args.slice(1).map((arg) => brief(arg, 40)).join(', ') : '…';
-      return { summary: `${packet.type} "${name ?? '?'}"(${shown})${on}${ack}${binary}`, event: name, heartbeat: false, view: { ...view, ...(args ? { event: name, args: args.slice(1) } : {}) }, partial };
+      const named = name ?? (leading ? `${leading.name}…` : '?');
+      return { summary: `${packet.type} "${named}"(${shown})${on}${ack}${binary}`, event: name, heartbeat: false, view: { ...view, ...(args ? { event: name, args: args.slice(1) } : {}) }, partial };
     }
     case 'ACK':
     case 'BINARY_ACK':
@@ -107,7 +110,10 @@ export const socketIoDecoder: ProtocolDecoder = {
     const body = text.slice(1);
     switch (engineType) {
       case 'message':
-        return decodeSocketPacket(body, cut) ?? { summary: `message ${brief(body, 80)}`, event: 'message', heartbeat: false, view: { engineIo: 'message', data: body }, partial: cut };
+        // A plain Engine.IO message (no Socket.IO on top) is shown as its data; a Socket.IO packet
+        // that does not parse stays raw.
+        if (/^[0-6]/.test(body)) return decodeSocketPacket(body, cut);
+        return { summary: `message ${brief(body, 80)}`, event: 'message', heartbeat: false, view: { engineIo: 'message', data: body }, partial: cut };
       case 'open': {
         const handshake = parseJson(body);
         if (!isObject(handshake)) return cut ? { summary: 'open', event: 'open', heartbeat: false, view: { engineIo: 'open', text: body }, partial: true } : null;

@@ -32,6 +32,8 @@ export function parseStomp(text: string): { frame: StompFrame; complete: boolean
     const line = lines[i] as string;
     if (line === '') break;
     const colon = line.indexOf(':');
+    // A last line without its colon is a header cut short, not a malformed frame.
+    if (colon <= 0 && i === lines.length - 1) break;
     if (colon <= 0) return null;
     const name = unescapeHeader(line.slice(0, colon));
     // The first occurrence of a repeated header wins (STOMP 1.2).
@@ -39,7 +41,7 @@ export function parseStomp(text: string): { frame: StompFrame; complete: boolean
   }
   const rest = lines.slice(i + 1).join('\n');
   const nul = rest.indexOf('\0');
-  return { frame: { command, headers, body: nul === -1 ? rest : rest.slice(0, nul) }, complete: i < lines.length && nul !== -1 };
+  return { frame: { command, headers, body: nul === -1 ? rest : rest.slice(0, nul) }, complete: i < lines.length - 1 && nul !== -1 };
 }
 
 function summaryOf({ command, headers, body }: StompFrame): string {
