@@ -44,6 +44,7 @@ export function importedView(report: Report): TabView {
       stack: socket.initiator === null ? [] : [socket.initiator],
       identity: { ...fromUrl, userId: socket.userId, apiKey: socket.apiKey, source: 'report' },
       frames: [],
+      protocol: socket.protocol ?? null,
     };
   }
   const findings: Finding[] = report.findings.map((finding, index) => ({

@@ -104,6 +104,7 @@ export function buildReport(tabState: TabState, options: ReportOptions): Report 
       bytesReceived: socket.bytesReceived,
       initiator: socket.initiator,
       connectedAt: socket.openAt,
+      protocol: socket.protocol ?? null,
     });
   }
   return {

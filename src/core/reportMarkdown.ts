@@ -68,7 +68,8 @@ export function reportMarkdown(report: Report): string {
             index + 1,
             socket.transport === 'longpoll' ? `${socket.state} (long-poll)` : socket.state,
             socket.userId,
-            endpoint(socket.url),
+            // The protocol its frames decode as, where known: "ws://host/socket.io/ (socket.io)".
+            socket.protocol ? `${endpoint(socket.url)} (${socket.protocol})` : endpoint(socket.url),
             isoTime(socket.openedAt),
             isoTime(socket.closedAt),
             socket.closeCode === null ? null : `${socket.closeCode}${socket.closeReason ? ` ${socket.closeReason}` : ''}`,

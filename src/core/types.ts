@@ -1,3 +1,4 @@
+import type { DecodedProtocol } from './report';
 import type { Direction, Transport } from './wire/hookMessages';
 
 export type SocketState = 'connecting' | 'open' | 'closing' | 'closed';
@@ -123,6 +124,11 @@ export interface SocketRecord {
   identity: Identity;
   /** The most recent frames, oldest first, at most Settings.framesPerSocket. */
   frames: FrameRecord[];
+  /**
+   * The protocol its frames decode as (src/core/decoders), from the handshake or its first
+   * frames each way; null while unknown. Absent on records of older builds.
+   */
+  protocol?: DecodedProtocol | null;
 }
 
 export interface Finding {
