@@ -1,3 +1,7 @@
+// eslint-disable-next-line @typescript-eslint/ban-ts-comment -- see the reason below
+// @ts-nocheck -- a one-off dev tool driving ten client libraries through their Node entry points,
+// several without typings (phoenix, wampy, @rails/actioncable); its output, the fixtures, is what
+// the typed unit tests check.
 // Captures the WebSocket frames real client libraries exchange with real (or minimal local)
 // servers, as fixtures for the protocol decoders' unit tests (src/core/decoders/fixtures/).
 //

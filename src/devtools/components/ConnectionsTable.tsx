@@ -1,5 +1,6 @@
 import { memo } from 'preact/compat';
 import { useRef } from 'preact/hooks';
+import { protocolLabel } from '../../core/decoders';
 import type { SocketRecord } from '../../core/types';
 import { formatBytes, formatClock, formatDuration, shortUrl } from '../../shared/format';
 import { useVirtualRows } from '../hooks/useVirtualRows';
@@ -18,6 +19,7 @@ const COLUMNS: readonly Column[] = [
   { id: 'state', label: 'State' },
   { id: 'user', label: 'User' },
   { id: 'endpoint', label: 'Endpoint' },
+  { id: 'protocol', label: 'Protocol', title: 'The protocol its frames decode as' },
   { id: 'initiator', label: 'Initiator', title: 'The app code that created the socket' },
   { id: 'page', label: 'Page', title: 'Which document of the tab (with Preserve log on)' },
   { id: 'created', label: 'Created' },
@@ -87,6 +89,7 @@ const Row = memo(function Row({ socket, rowIndex, ordinal, pageLabel, earlierPag
       <td class="endpoint" title={socket.url}>
         {shortUrl(socket.url)}
       </td>
+      <td class="protocol">{socket.protocol ? protocolLabel(socket.protocol) : ''}</td>
       <td class="initiator" title={socket.initiator ?? 'not known'}>
         {shortInitiator(socket.initiator)}
       </td>

@@ -1,16 +1,19 @@
-import type { Finding } from '../../core/types';
+import type { Finding, SocketRecord } from '../../core/types';
 import { formatClock } from '../../shared/format';
 import { ruleDocUrl } from '../ruleDocs';
+import { SharedEventsHint } from './SharedEventsHint';
 
 interface Props {
   findings: Finding[];
   ordinals: ReadonlyMap<string, number>;
   selectedId: string | null;
   onSelect: (socketId: string) => void;
+  /** The tab's sockets, for what a finding's sockets received (the duplicate's shared events). */
+  sockets?: Readonly<Record<string, SocketRecord>>;
 }
 
 /** One item per finding, active first; resolved findings stay listed, dimmed. */
-export function FindingsList({ findings, ordinals, selectedId, onSelect }: Props) {
+export function FindingsList({ findings, ordinals, selectedId, onSelect, sockets = {} }: Props) {
   const ordered = [...findings].sort((a, b) => Number(b.active) - Number(a.active) || b.at - a.at);
   const active = findings.filter((finding) => finding.active).length;
   return (
@@ -48,6 +51,9 @@ export function FindingsList({ findings, ordinals, selectedId, onSelect }: Props
               <a href={ruleDocUrl(finding.rule)} target="_blank" rel="noreferrer">
                 Why and how to fix
               </a>
+              {finding.rule === 'duplicate-connection' ? (
+                <SharedEventsHint sockets={finding.socketIds.map((id) => sockets[id]).filter((socket) => socket !== undefined)} ordinals={ordinals} />
+              ) : null}
             </li>
           ))}
         </ul>

@@ -1,3 +1,4 @@
+import { protocolLabel } from '../../../core/decoders';
 import type { Settings, SocketRecord } from '../../../core/types';
 import { shortUrl } from '../../../shared/format';
 import type { DetailTab } from '../../model/panelModel';
@@ -43,6 +44,7 @@ export function SocketDetail({ socket, ordinal, pageLabel, settings, now, import
           #{ordinal} {socket.identity.userId ?? 'unknown user'}
         </strong>
         <span class="muted"> {shortUrl(socket.url)}</span>
+        {socket.protocol ? <span class="muted protocol"> · {protocolLabel(socket.protocol)}</span> : null}
       </div>
       <div role="tablist" aria-label="Socket details" class="tabs" onKeyDown={onTabKey}>
         {TABS.map((entry) => (
