@@ -72,7 +72,12 @@ const greetingsSchema = new GraphQLSchema({
   }),
 });
 
-export async function startRealClientServer(): Promise<RealClientServer> {
+export interface RealClientServerOptions {
+  /** socket.io's ping interval (default 25 s): shorter, a short run sees its heartbeats. */
+  socketIoPingIntervalMs?: number;
+}
+
+export async function startRealClientServer(options: RealClientServerOptions = {}): Promise<RealClientServer> {
   const accepted: RealClientServer['accepted'] = { socketio: 0, graphql: 0, sockjs: 0, echo: 0 };
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -115,7 +120,7 @@ export async function startRealClientServer(): Promise<RealClientServer> {
     });
   });
 
-  const io = new SocketIoServer(server, { destroyUpgrade: false, serveClient: false });
+  const io = new SocketIoServer(server, { destroyUpgrade: false, serveClient: false, ...(options.socketIoPingIntervalMs ? { pingInterval: options.socketIoPingIntervalMs } : {}) });
   io.on('connection', (socket) => {
     socket.conn.on('upgrade', () => accepted.socketio++);
     if (socket.conn.transport.name === 'websocket') accepted.socketio++;
