@@ -19,7 +19,6 @@ const COLUMNS: readonly Column[] = [
   { id: 'state', label: 'State' },
   { id: 'user', label: 'User' },
   { id: 'endpoint', label: 'Endpoint' },
-  { id: 'protocol', label: 'Protocol', title: 'The protocol its frames decode as' },
   { id: 'initiator', label: 'Initiator', title: 'The app code that created the socket' },
   { id: 'page', label: 'Page', title: 'Which document of the tab (with Preserve log on)' },
   { id: 'created', label: 'Created' },
@@ -28,6 +27,7 @@ const COLUMNS: readonly Column[] = [
   { id: 'bytes', label: 'Bytes ↑/↓', title: 'Bytes sent / received' },
   { id: 'close', label: 'Close', title: 'Close code (reason on hover)' },
   { id: 'frame', label: 'Frame', title: 'The document (or iframe) that created the socket' },
+  { id: 'protocol', label: 'Protocol', title: 'The protocol its frames decode as' },
 ];
 
 export interface ConnectionsTableProps {
@@ -89,7 +89,6 @@ const Row = memo(function Row({ socket, rowIndex, ordinal, pageLabel, earlierPag
       <td class="endpoint" title={socket.url}>
         {shortUrl(socket.url)}
       </td>
-      <td class="protocol">{socket.protocol ? protocolLabel(socket.protocol) : ''}</td>
       <td class="initiator" title={socket.initiator ?? 'not known'}>
         {shortInitiator(socket.initiator)}
       </td>
@@ -106,6 +105,7 @@ const Row = memo(function Row({ socket, rowIndex, ordinal, pageLabel, earlierPag
       <td class="frame" title={socket.frameUrl}>
         {shortUrl(socket.frameUrl)}
       </td>
+      <td class="protocol">{socket.protocol ? protocolLabel(socket.protocol) : ''}</td>
     </tr>
   );
 });

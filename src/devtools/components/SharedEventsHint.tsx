@@ -1,3 +1,4 @@
+import { useMemo } from 'preact/hooks';
 import { sharedEvents } from '../../core/decoders/sharedEvents';
 import type { SocketRecord } from '../../core/types';
 import { decodedFrame } from '../model/decodedFrames';
@@ -9,13 +10,17 @@ interface Props {
 
 /** Events shown at most; a duplicate's point is made by the first few. */
 const MAX_EVENTS = 6;
+/** Sockets compared at most: a user with dozens of sockets makes the same point with the first ones. */
+const MAX_SOCKETS = 8;
 
 /**
  * In a duplicate's detail: the events both sockets of the user received, read from their frames
  * (each `message.new` twice is what the user sees as doubled messages).
  */
-export function SharedEventsHint({ sockets, ordinals }: Props) {
-  const shared = sharedEvents(sockets, decodedFrame).slice(0, MAX_EVENTS);
+export function SharedEventsHint({ sockets: all, ordinals }: Props) {
+  const sockets = all.slice(0, MAX_SOCKETS);
+  // Socket records that did not change are the same objects from one snapshot to the next.
+  const shared = useMemo(() => sharedEvents(sockets, decodedFrame).slice(0, MAX_EVENTS), sockets);
   if (shared.length === 0) return null;
   const names = sockets.map((socket) => `#${ordinals.get(socket.id) ?? socket.id}`);
   return (
