@@ -81,3 +81,50 @@ test('a Stream duplicate shows, in its finding, the events both sockets received
   await socketDetail(panel).getByRole('tab', { name: /^Frames/ }).click();
   await expect(socketDetail(panel).getByRole('table', { name: 'Frames' }).locator('tbody tr').filter({ hasText: 'message.new · messaging:general · by bob' })).toHaveCount(2);
 });
+
+test('MQTT frames, binary, show as hex with the decoded packet; PINGREQ/PINGRESP are heartbeats', async ({ context, openPanel }) => {
+  const page = await context.newPage();
+  await page.goto(server.pageUrl('mqtt', { hold: '1600' }));
+  expect(await page.evaluate(() => (window as unknown as { clientRun: Promise<string[]> }).clientRun)).toEqual(['connected', 'chat/room1: hello mqtt', 'ended']);
+
+  const panel = await openPanel(page);
+  const row = connectionRows(panel).first();
+  await expect(row.locator('td.protocol')).toHaveText('MQTT');
+  await row.click();
+  const detail = socketDetail(panel);
+  await detail.getByRole('tab', { name: /^Frames/ }).click();
+  const frames = detail.getByRole('table', { name: 'Frames' }).locator('tbody tr');
+  const sent = detail.getByRole('table', { name: 'Frames' }).locator('tbody tr.frame-out td.event');
+  await expect(sent).toHaveText(['CONNECT', 'SUBSCRIBE', 'PUBLISH', 'PUBACK', 'DISCONNECT']);
+  await frames.filter({ hasText: 'CONNECT client' }).click();
+  await expect(detail.getByLabel('Decoded frame')).toContainText('"clientId": "browser-client"');
+  await expect(detail.getByLabel('Frame data (hex)')).toHaveText(/^10 [0-9a-f]{2} 00 04 4d 51 54 54 04/);
+  await expect(frames.filter({ hasText: 'PUBLISH chat/room1 qos 1 "hello mqtt"' }).first()).toBeVisible();
+
+  await detail.getByRole('checkbox', { name: /Hide heartbeats/ }).uncheck();
+  await expect(sent.filter({ hasText: 'PINGREQ' }).first()).toBeVisible();
+});
+
+test('GraphQL over WebSocket and SockJS sockets of real clients decode too', async ({ context, openPanel }) => {
+  const page = await context.newPage();
+  await page.goto(server.pageUrl('graphqlws'));
+  await page.evaluate(() => (window as unknown as { clientRun: Promise<string[]> }).clientRun);
+  const panel = await openPanel(page);
+  await expect(connectionRows(panel).locator('td.protocol')).toHaveText(['GraphQL WS', 'GraphQL WS']);
+  await connectionRows(panel).nth(1).click();
+  await socketDetail(panel).getByRole('tab', { name: /^Frames/ }).click();
+  const events = socketDetail(panel).getByRole('table', { name: 'Frames' }).locator('tbody td.event');
+  await expect(events).toHaveText(['connection_init', 'connection_ack', 'subscribe', 'next', 'next', 'next', 'complete']);
+  await expect(socketDetail(panel).getByRole('table', { name: 'Frames' }).locator('tbody td.preview').nth(2)).toHaveText(/^subscribe #[0-9a-f-]+ subscription$/);
+
+  const sockJsPage = await context.newPage();
+  await sockJsPage.goto(server.pageUrl('sockjs'));
+  await sockJsPage.evaluate(() => (window as unknown as { clientRun: Promise<string[]> }).clientRun);
+  const sockJsPanel = await openPanel(sockJsPage);
+  await expect(connectionRows(sockJsPanel).locator('td.protocol')).toHaveText(['SockJS']);
+  await connectionRows(sockJsPanel).first().click();
+  await socketDetail(sockJsPanel).getByRole('tab', { name: /^Frames/ }).click();
+  const table = socketDetail(sockJsPanel).getByRole('table', { name: 'Frames' });
+  await expect(table.locator('tbody td.event').first()).toHaveText('open');
+  await expect(table).toContainText('a[1] "echo: one"');
+});

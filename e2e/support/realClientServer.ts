@@ -1,3 +1,4 @@
+import { Aedes } from 'aedes';
 import { build } from 'esbuild';
 import { GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -6,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Server as SocketIoServer } from 'socket.io';
 import sockjs from 'sockjs';
-import { WebSocketServer } from 'ws';
+import { createWebSocketStream, WebSocketServer } from 'ws';
 
 const CLIENTS_DIR = path.resolve(import.meta.dirname, '../pages/clients');
 
@@ -17,6 +18,7 @@ const CLIENTS_DIR = path.resolve(import.meta.dirname, '../pages/clients');
  * - socket.io (`/socket.io/`): answers `hello` with an ack and a `welcome` event;
  * - graphql-ws (`/graphql`): a `hello` query and a `greetings` subscription;
  * - sockjs (`/sockjs`): echoes;
+ * - mqtt (`/mqtt`): an aedes broker;
  * - plain ws (`/echo`): echoes, and closes a `?drop=first` run's first connection after its
  *   first echo, so a reconnecting client has something to reconnect from.
  */
@@ -25,7 +27,7 @@ export interface RealClientServer {
   wsOrigin: string;
   pageUrl(client: string, query?: Record<string, string>): string;
   /** WebSocket connections each server accepted, by server. */
-  accepted: Record<'socketio' | 'graphql' | 'sockjs' | 'echo', number>;
+  accepted: Record<'socketio' | 'graphql' | 'sockjs' | 'echo' | 'mqtt', number>;
   close(): Promise<void>;
 }
 
@@ -78,7 +80,7 @@ export interface RealClientServerOptions {
 }
 
 export async function startRealClientServer(options: RealClientServerOptions = {}): Promise<RealClientServer> {
-  const accepted: RealClientServer['accepted'] = { socketio: 0, graphql: 0, sockjs: 0, echo: 0 };
+  const accepted: RealClientServer['accepted'] = { socketio: 0, graphql: 0, sockjs: 0, echo: 0, mqtt: 0 };
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const match = /^\/clients\/([a-z-]+)\.(html|js)$/.exec(url.pathname);
@@ -100,11 +102,18 @@ export async function startRealClientServer(options: RealClientServerOptions = {
   // Plain ws servers, routed by path; other upgrades belong to socket.io and sockjs.
   const graphqlWss = new WebSocketServer({ noServer: true });
   const echoWss = new WebSocketServer({ noServer: true });
+  const mqttWss = new WebSocketServer({ noServer: true, handleProtocols: (protocols) => (protocols.has('mqtt') ? 'mqtt' : false) });
+  const aedes = await Aedes.createBroker();
+  mqttWss.on('connection', (ws) => {
+    accepted.mqtt++;
+    aedes.handle(createWebSocketStream(ws));
+  });
   const dropped = new Set<string>();
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/graphql') graphqlWss.handleUpgrade(request, socket, head, (ws) => graphqlWss.emit('connection', ws, request));
     else if (url.pathname === '/echo') echoWss.handleUpgrade(request, socket, head, (ws) => echoWss.emit('connection', ws, request));
+    else if (url.pathname === '/mqtt') mqttWss.handleUpgrade(request, socket, head, (ws) => mqttWss.emit('connection', ws, request));
   });
   graphqlWss.on('connection', () => accepted.graphql++);
   const graphqlServer = useServer({ schema: greetingsSchema }, graphqlWss);
@@ -146,7 +155,8 @@ export async function startRealClientServer(options: RealClientServerOptions = {
     pageUrl: (client, query = {}) => `${origin}/clients/${client}.html${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ''}`,
     accepted,
     async close() {
-      for (const ws of [...graphqlWss.clients, ...echoWss.clients]) ws.terminate();
+      for (const ws of [...graphqlWss.clients, ...echoWss.clients, ...mqttWss.clients]) ws.terminate();
+      await new Promise<void>((resolve) => aedes.close(() => resolve()));
       await graphqlServer.dispose();
       await io.close();
       server.closeAllConnections();
