@@ -5,7 +5,7 @@
 // Captures the WebSocket frames real client libraries exchange with real (or minimal local)
 // servers, as fixtures for the protocol decoders' unit tests (src/core/decoders/fixtures/).
 //
-//   node scripts/captureFrames.mjs [name...]     (default: every capture)
+//   node --import ./scripts/tsLoader.mjs scripts/captureFrames.mjs [name...]   (default: every capture)
 //
 // Each client talks to its server through a recording proxy on 127.0.0.1 that forwards HTTP
 // and WebSocket traffic unchanged, so the frames are exactly what the client library sent and
@@ -32,6 +32,7 @@ import { SubscriptionServer } from 'subscriptions-transport-ws/dist/server.js';
 import { Wampy } from 'wampy';
 import WebSocket, { WebSocketServer, createWebSocketStream } from 'ws';
 import { startFakeStreamBackend } from '../demo/backend/fakeStreamBackend.mjs';
+import { serveActionCable, servePhoenix, serveSignalRHub, serveStomp, serveWampRouter } from '../e2e/support/protocolServers.ts';
 
 const FIXTURES_DIR = path.resolve(import.meta.dirname, '../src/core/decoders/fixtures');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -178,44 +179,31 @@ const CAPTURES = {
   async sockjs() {
     const server = http.createServer();
     const sockjsServer = sockjs.createServer({ log: () => {}, heartbeat_delay: 300 });
-    sockjsServer.on('connection', (connection) => serveStomp((text) => connection.write(text), (listener) => connection.on('data', listener)));
+    sockjsServer.on('connection', (connection) => serveStomp((text) => connection.write(text), (listener) => connection.on('data', listener), (listener) => connection.on('close', listener)));
     sockjsServer.installHandlers(server, { prefix: '/stomp' });
     const port = await listen(server);
     const connections = await throughProxy(port, (proxyPort) => runStompClient(() => new SockJS(`http://127.0.0.1:${proxyPort}/stomp`, null, { transports: ['websocket'] })));
     await closeServer(server);
-    await saveFixture('sockjs', `@stomp/stompjs ${version('@stomp/stompjs')} over sockjs-client ${version('sockjs-client')}, against a sockjs ${version('sockjs')} server with a minimal STOMP broker (scripts/captureFrames.mjs): open, heartbeats, STOMP inside a[...]`, connections);
+    await saveFixture('sockjs', `@stomp/stompjs ${version('@stomp/stompjs')} over sockjs-client ${version('sockjs-client')}, against a sockjs ${version('sockjs')} server with a minimal STOMP broker (e2e/support/protocolServers.ts): open, heartbeats, STOMP inside a[...]`, connections);
   },
 
   /** @stomp/stompjs over a plain WebSocket (subprotocol v12.stomp), against the same minimal broker. */
   async stomp() {
     const server = http.createServer();
     const wss = new WebSocketServer({ server, handleProtocols: (protocols) => (protocols.has('v12.stomp') ? 'v12.stomp' : false) });
-    wss.on('connection', (ws) => serveStomp((text) => ws.send(text), (listener) => ws.on('message', (data) => listener(data.toString()))));
+    wss.on('connection', (ws) => serveStomp((text) => ws.send(text), (listener) => ws.on('message', (data) => listener(data.toString())), (listener) => ws.on('close', listener)));
     const port = await listen(server);
     const connections = await throughProxy(port, (proxyPort) => runStompClient(() => new WebSocket(`ws://127.0.0.1:${proxyPort}/stomp`, ['v12.stomp', 'v11.stomp', 'v10.stomp'])));
     for (const ws of wss.clients) ws.terminate();
     await closeServer(server);
-    await saveFixture('stomp', `@stomp/stompjs ${version('@stomp/stompjs')} over a WebSocket, against a minimal STOMP 1.2 broker (scripts/captureFrames.mjs): CONNECT, SUBSCRIBE, SEND, MESSAGE, heart-beats, a receipt`, connections);
+    await saveFixture('stomp', `@stomp/stompjs ${version('@stomp/stompjs')} over a WebSocket, against a minimal STOMP 1.2 broker (e2e/support/protocolServers.ts): CONNECT, SUBSCRIBE, SEND, MESSAGE, heart-beats, a receipt`, connections);
   },
 
   /** @microsoft/signalr against a minimal JSON hub (handshake, invocations, completions, pings). */
   async signalr() {
     const server = http.createServer();
     const wss = new WebSocketServer({ server });
-    wss.on('connection', (ws) => {
-      const ping = setInterval(() => ws.send(JSON.stringify({ type: 6 }) + '\u001e'), 250);
-      ws.on('close', () => clearInterval(ping));
-      ws.on('message', (data) => {
-        for (const text of data.toString().split('\u001e').filter(Boolean)) {
-          const message = JSON.parse(text);
-          if (message.protocol) ws.send('{}\u001e');
-          else if (message.type === 1 && message.target === 'SendMessage') {
-            ws.send(JSON.stringify({ type: 1, target: 'ReceiveMessage', arguments: message.arguments }) + '\u001e');
-            if (message.invocationId) ws.send(JSON.stringify({ type: 3, invocationId: message.invocationId, result: 'delivered' }) + '\u001e');
-          } else if (message.type === 1 && message.invocationId) ws.send(JSON.stringify({ type: 3, invocationId: message.invocationId, error: `Unknown hub method '${message.target}'` }) + '\u001e');
-        }
-      });
-    });
+    wss.on('connection', serveSignalRHub);
     const port = await listen(server);
     const connections = await throughProxy(port, async (proxyPort) => {
       const connection = new HubConnectionBuilder()
@@ -232,7 +220,7 @@ const CAPTURES = {
       await connection.stop();
     });
     await closeServer(server);
-    await saveFixture('signalr', `@microsoft/signalr ${version('@microsoft/signalr')} (JSON hub protocol, WebSockets without negotiation) against a minimal hub (scripts/captureFrames.mjs): handshake, invocations, completions, pings`, connections);
+    await saveFixture('signalr', `@microsoft/signalr ${version('@microsoft/signalr')} (JSON hub protocol, WebSockets without negotiation) against a minimal hub (e2e/support/protocolServers.ts): handshake, invocations, completions, pings`, connections);
   },
 
   /** mqtt.js against an aedes broker over WebSocket. */
@@ -264,19 +252,7 @@ const CAPTURES = {
   async phoenix() {
     const server = http.createServer();
     const wss = new WebSocketServer({ server });
-    wss.on('connection', (ws, request) => {
-      const v1 = new URL(request.url, 'http://localhost').searchParams.get('vsn') === '1.0.0';
-      const send = (joinRef, ref, topic, event, payload) => ws.send(JSON.stringify(v1 ? { topic, event, payload, ref, join_ref: joinRef } : [joinRef, ref, topic, event, payload]));
-      ws.on('message', (data) => {
-        const raw = JSON.parse(data.toString());
-        const [joinRef, ref, topic, event, payload] = Array.isArray(raw) ? raw : [raw.join_ref ?? null, raw.ref, raw.topic, raw.event, raw.payload];
-        if (event === 'heartbeat' || event === 'phx_join' || event === 'phx_leave') send(joinRef, ref, topic, 'phx_reply', { status: 'ok', response: {} });
-        else if (event === 'new_msg') {
-          send(joinRef, ref, topic, 'phx_reply', { status: 'ok', response: {} });
-          send(null, null, topic, 'new_msg', payload);
-        }
-      });
-    });
+    wss.on('connection', servePhoenix);
     const port = await listen(server);
     const connections = await throughProxy(port, async (proxyPort) => {
       for (const vsn of ['2.0.0', '1.0.0']) {
@@ -296,7 +272,7 @@ const CAPTURES = {
       }
     });
     await closeServer(server);
-    await saveFixture('phoenix', `phoenix ${version('phoenix')} client (vsn 2.0.0 arrays, then 1.0.0 objects through its encode/decode options) against a minimal channels server (scripts/captureFrames.mjs): join, push, broadcast, heartbeats, leave`, connections);
+    await saveFixture('phoenix', `phoenix ${version('phoenix')} client (vsn 2.0.0 arrays, then 1.0.0 objects through its encode/decode options) against a minimal channels server (e2e/support/protocolServers.ts): join, push, broadcast, heartbeats, leave`, connections);
   },
 
   /** graphql-ws's client and server (graphql-transport-ws). */
@@ -342,19 +318,7 @@ const CAPTURES = {
   async actioncable() {
     const server = http.createServer();
     const wss = new WebSocketServer({ server, handleProtocols: (protocols) => (protocols.has('actioncable-v1-json') ? 'actioncable-v1-json' : false) });
-    wss.on('connection', (ws) => {
-      ws.send(JSON.stringify({ type: 'welcome' }));
-      const ping = setInterval(() => ws.send(JSON.stringify({ type: 'ping', message: Math.floor(Date.now() / 1000) })), 250);
-      ws.on('close', () => clearInterval(ping));
-      ws.on('message', (data) => {
-        const { command, identifier, data: payload } = JSON.parse(data.toString());
-        if (command === 'subscribe') ws.send(JSON.stringify({ identifier, type: 'confirm_subscription' }));
-        else if (command === 'message') {
-          const { action: _action, ...message } = JSON.parse(payload);
-          ws.send(JSON.stringify({ identifier, message }));
-        }
-      });
-    });
+    wss.on('connection', serveActionCable);
     const port = await listen(server);
     // The consumer reads page globals; the smallest stand-ins a Node run needs.
     globalThis.document ??= { visibilityState: 'visible', addEventListener() {}, removeEventListener() {}, head: { querySelector: () => null } };
@@ -376,43 +340,14 @@ const CAPTURES = {
     });
     for (const ws of wss.clients) ws.terminate();
     await closeServer(server);
-    await saveFixture('actioncable', `@rails/actioncable ${version('@rails/actioncable')} consumer against a minimal Action Cable server (scripts/captureFrames.mjs): welcome, subscribe, confirm_subscription, perform, broadcast, pings`, connections);
+    await saveFixture('actioncable', `@rails/actioncable ${version('@rails/actioncable')} consumer against a minimal Action Cable server (e2e/support/protocolServers.ts): welcome, subscribe, confirm_subscription, perform, broadcast, pings`, connections);
   },
 
   /** wampy against a minimal WAMP v2 router (wamp.2.json). */
   async wamp() {
     const server = http.createServer();
     const wss = new WebSocketServer({ server, handleProtocols: (protocols) => (protocols.has('wamp.2.json') ? 'wamp.2.json' : false) });
-    wss.on('connection', (ws) => {
-      const subscriptions = new Map();
-      const registrations = new Map();
-      const calls = new Map();
-      let next = 1000;
-      const send = (message) => ws.send(JSON.stringify(message));
-      ws.on('message', (data) => {
-        const message = JSON.parse(data.toString());
-        switch (message[0]) {
-          case 1: return send([2, 4242, { roles: { broker: { features: {} }, dealer: { features: {} } } }]);
-          case 32: { const id = ++next; subscriptions.set(message[3], id); return send([33, message[1], id]); }
-          case 16: {
-            const [, request, options, topic, args = [], kwargs = {}] = message;
-            if (options.acknowledge) send([17, request, ++next]);
-            if (subscriptions.has(topic)) send([36, subscriptions.get(topic), next, {}, args, kwargs]);
-            return;
-          }
-          case 64: { const id = ++next; registrations.set(message[3], id); return send([65, message[1], id]); }
-          case 48: {
-            const [, request, , procedure, args = [], kwargs = {}] = message;
-            if (!registrations.has(procedure)) return send([8, 48, request, {}, 'wamp.error.no_such_procedure']);
-            const invocation = ++next;
-            calls.set(invocation, request);
-            return send([68, invocation, registrations.get(procedure), {}, args, kwargs]);
-          }
-          case 70: return send([50, calls.get(message[1]), {}, message[3] ?? []]);
-          case 6: return send([6, {}, 'wamp.close.goodbye_and_out']);
-        }
-      });
-    });
+    wss.on('connection', serveWampRouter);
     const port = await listen(server);
     const connections = await throughProxy(port, async (proxyPort) => {
       const wampy = new Wampy(`ws://127.0.0.1:${proxyPort}/ws`, { ws: WebSocket, realm: 'realm1', autoReconnect: false });
@@ -428,7 +363,7 @@ const CAPTURES = {
     });
     for (const ws of wss.clients) ws.terminate();
     await closeServer(server);
-    await saveFixture('wamp', `wampy ${version('wampy')} (wamp.2.json) against a minimal WAMP v2 router (scripts/captureFrames.mjs): HELLO/WELCOME, SUBSCRIBE, PUBLISH, EVENT, REGISTER, CALL, INVOCATION, YIELD, RESULT, ERROR, GOODBYE`, connections);
+    await saveFixture('wamp', `wampy ${version('wampy')} (wamp.2.json) against a minimal WAMP v2 router (e2e/support/protocolServers.ts): HELLO/WELCOME, SUBSCRIBE, PUBLISH, EVENT, REGISTER, CALL, INVOCATION, YIELD, RESULT, ERROR, GOODBYE`, connections);
   },
 
   /** stream-chat against the demo's fake Stream backend: health checks both ways, a message.new. */
@@ -465,32 +400,6 @@ function packetPerMessage(ws) {
     callback();
   };
   return stream;
-}
-
-/** A minimal STOMP 1.2 broker: CONNECTED (heart-beats every 250 ms), SUBSCRIBE, SEND → MESSAGE, receipts. */
-function serveStomp(write, onText) {
-  const subscriptions = new Map();
-  let messageId = 0;
-  let heartbeat = null;
-  const frame = (command, headers, body = '') => `${command}\n${Object.entries(headers).map(([name, value]) => `${name}:${value}`).join('\n')}\n\n${body}\0`;
-  onText((text) => {
-    if (/^[\r\n]+$/.test(text)) return;
-    const [head, ...bodyParts] = text.split('\n\n');
-    const [command, ...headerLines] = head.replace(/^[\r\n]+/, '').split('\n');
-    const headers = Object.fromEntries(headerLines.map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 1)]));
-    const body = bodyParts.join('\n\n').replace(/\0$/, '');
-    if (command === 'CONNECT' || command === 'STOMP') {
-      write(frame('CONNECTED', { version: '1.2', 'heart-beat': '250,250', server: 'capture-broker/1' }));
-      heartbeat = setInterval(() => write('\n'), 250);
-    } else if (command === 'SUBSCRIBE') subscriptions.set(headers.destination, headers.id);
-    else if (command === 'SEND' && subscriptions.has(headers.destination)) {
-      write(frame('MESSAGE', { subscription: subscriptions.get(headers.destination), 'message-id': String(++messageId), destination: headers.destination, 'content-type': headers['content-type'] ?? 'text/plain' }, body));
-    } else if (command === 'DISCONNECT') {
-      clearInterval(heartbeat);
-      if (headers.receipt) write(frame('RECEIPT', { 'receipt-id': headers.receipt }));
-    }
-    if (headers.receipt && command !== 'DISCONNECT') write(frame('RECEIPT', { 'receipt-id': headers.receipt }));
-  });
 }
 
 async function runStompClient(webSocketFactory) {
