@@ -128,3 +128,33 @@ test('GraphQL over WebSocket and SockJS sockets of real clients decode too', asy
   await expect(table.locator('tbody td.event').first()).toHaveText('open');
   await expect(table).toContainText('a[1] "echo: one"');
 });
+
+/** Real clients against minimal servers of their protocols: what the Frames tab names, heartbeats hidden. */
+const PROTOCOL_CLIENTS = [
+  { client: 'stomp', hold: '700', label: 'SockJS', events: ['open', 'CONNECT', 'CONNECTED', 'SUBSCRIBE', 'SEND', 'MESSAGE', 'DISCONNECT', 'RECEIPT'], heartbeat: 'heart-beat' },
+  { client: 'signalr', hold: '700', label: 'SignalR', events: ['handshake', 'handshake', 'SendMessage', 'ReceiveMessage', 'Completion', 'Close'], heartbeat: 'Ping' },
+  { client: 'phoenix', hold: '700', label: 'Phoenix', events: ['phx_join', 'phx_reply', 'new_msg', 'phx_reply', 'new_msg', 'phx_leave', 'phx_reply'], heartbeat: 'heartbeat' },
+  { client: 'actioncable', hold: '700', label: 'Action Cable', events: ['welcome', 'subscribe', 'confirm_subscription', 'speak', 'message'], heartbeat: 'ping' },
+  { client: 'wamp', hold: '0', label: 'WAMP', events: ['HELLO', 'WELCOME', 'SUBSCRIBE', 'PUBLISH', 'SUBSCRIBED', 'PUBLISHED', 'EVENT', 'REGISTER', 'REGISTERED', 'CALL', 'INVOCATION', 'YIELD', 'RESULT', 'GOODBYE', 'GOODBYE'], heartbeat: null },
+];
+
+for (const expected of PROTOCOL_CLIENTS) {
+  test(`${expected.client}: the Frames tab names the ${expected.label} events of the real client`, async ({ context, openPanel }) => {
+    const page = await context.newPage();
+    await page.goto(server.pageUrl(expected.client, { hold: expected.hold }));
+    const lines = await page.evaluate(() => (window as unknown as { clientRun: Promise<string[]> }).clientRun);
+    expect(lines.join('\n')).not.toMatch(/^failed/m);
+
+    const panel = await openPanel(page);
+    const row = connectionRows(panel).first();
+    await expect(row.locator('td.protocol')).toHaveText(expected.label);
+    await row.click();
+    await socketDetail(panel).getByRole('tab', { name: /^Frames/ }).click();
+    const table = socketDetail(panel).getByRole('table', { name: 'Frames' });
+    await expect(table.locator('tbody td.event')).toHaveText(expected.events);
+    if (expected.heartbeat) {
+      await socketDetail(panel).getByRole('checkbox', { name: /Hide heartbeats/ }).uncheck();
+      await expect(table.locator('tbody td.event').filter({ hasText: new RegExp(`^${expected.heartbeat}$`) }).first()).toBeVisible();
+    }
+  });
+}

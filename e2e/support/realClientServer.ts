@@ -3,11 +3,13 @@ import { build } from 'esbuild';
 import { GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { WebSocket } from 'ws';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Server as SocketIoServer } from 'socket.io';
 import sockjs from 'sockjs';
 import { createWebSocketStream, WebSocketServer } from 'ws';
+import { serveActionCable, servePhoenix, serveSignalRHub, serveStomp, serveWampRouter } from './protocolServers';
 
 const CLIENTS_DIR = path.resolve(import.meta.dirname, '../pages/clients');
 
@@ -19,6 +21,9 @@ const CLIENTS_DIR = path.resolve(import.meta.dirname, '../pages/clients');
  * - graphql-ws (`/graphql`): a `hello` query and a `greetings` subscription;
  * - sockjs (`/sockjs`): echoes;
  * - mqtt (`/mqtt`): an aedes broker;
+ * - minimal servers of protocols whose usual servers are not JavaScript (./protocolServers.ts):
+ *   STOMP over sockjs (`/stomp`), a SignalR hub (`/chathub`), Phoenix channels
+ *   (`/socket/websocket`), Action Cable (`/cable`), a WAMP router (`/wamp`);
  * - plain ws (`/echo`): echoes, and closes a `?drop=first` run's first connection after its
  *   first echo, so a reconnecting client has something to reconnect from.
  */
@@ -104,6 +109,14 @@ export async function startRealClientServer(options: RealClientServerOptions = {
   const echoWss = new WebSocketServer({ noServer: true });
   const mqttWss = new WebSocketServer({ noServer: true, handleProtocols: (protocols) => (protocols.has('mqtt') ? 'mqtt' : false) });
   const aedes = await Aedes.createBroker();
+  // The first subprotocol a client offers is the one it gets (v12.stomp, actioncable-v1-json, wamp.2.json).
+  const protocolWss = new WebSocketServer({ noServer: true, handleProtocols: (protocols) => [...protocols][0] ?? false });
+  const protocolRoutes: Record<string, (ws: WebSocket, request: IncomingMessage) => void> = {
+    '/chathub': serveSignalRHub,
+    '/socket/websocket': servePhoenix,
+    '/cable': serveActionCable,
+    '/wamp': serveWampRouter,
+  };
   mqttWss.on('connection', (ws) => {
     accepted.mqtt++;
     aedes.handle(createWebSocketStream(ws));
@@ -114,6 +127,7 @@ export async function startRealClientServer(options: RealClientServerOptions = {
     if (url.pathname === '/graphql') graphqlWss.handleUpgrade(request, socket, head, (ws) => graphqlWss.emit('connection', ws, request));
     else if (url.pathname === '/echo') echoWss.handleUpgrade(request, socket, head, (ws) => echoWss.emit('connection', ws, request));
     else if (url.pathname === '/mqtt') mqttWss.handleUpgrade(request, socket, head, (ws) => mqttWss.emit('connection', ws, request));
+    else if (url.pathname in protocolRoutes) protocolWss.handleUpgrade(request, socket, head, (ws) => protocolRoutes[url.pathname]?.(ws, request));
   });
   graphqlWss.on('connection', () => accepted.graphql++);
   const graphqlServer = useServer({ schema: greetingsSchema }, graphqlWss);
@@ -145,6 +159,9 @@ export async function startRealClientServer(options: RealClientServerOptions = {
     connection.on('data', (message: string) => connection.write(`echo: ${message}`));
   });
   sockjsServer.installHandlers(server, { prefix: '/sockjs' });
+  const stompServer = sockjs.createServer({ log: () => {} });
+  stompServer.on('connection', (connection) => serveStomp((text) => connection.write(text), (listener) => connection.on('data', listener), (listener) => connection.on('close', listener)));
+  stompServer.installHandlers(server, { prefix: '/stomp' });
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -155,7 +172,7 @@ export async function startRealClientServer(options: RealClientServerOptions = {
     pageUrl: (client, query = {}) => `${origin}/clients/${client}.html${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ''}`,
     accepted,
     async close() {
-      for (const ws of [...graphqlWss.clients, ...echoWss.clients, ...mqttWss.clients]) ws.terminate();
+      for (const ws of [...graphqlWss.clients, ...echoWss.clients, ...mqttWss.clients, ...protocolWss.clients]) ws.terminate();
       await new Promise<void>((resolve) => aedes.close(() => resolve()));
       await graphqlServer.dispose();
       await io.close();
