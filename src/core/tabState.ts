@@ -1,4 +1,4 @@
-import { protocolFromFrame, protocolFromHandshake } from './decoders';
+import { protocolFromFrame, protocolFromHandshake } from './decoders/index';
 import { identityFromUrl, refineIdentityFromFrame } from './identity';
 import { serverErrorOf } from './serverErrors';
 import { IDENTITY_FRAMES_PER_DIRECTION } from './wire/constants';

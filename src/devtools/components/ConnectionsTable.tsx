@@ -1,6 +1,6 @@
 import { memo } from 'preact/compat';
 import { useRef } from 'preact/hooks';
-import { protocolLabel } from '../../core/decoders';
+import { protocolLabel } from '../../core/decoders/index';
 import type { SocketRecord } from '../../core/types';
 import { formatBytes, formatClock, formatDuration, shortUrl } from '../../shared/format';
 import { useVirtualRows } from '../hooks/useVirtualRows';

@@ -1,4 +1,4 @@
-import { decodeFrame, type DecodedFrame, type DecodedProtocol, type FrameInput } from '../../core/decoders';
+import { decodeFrame, type DecodedFrame, type DecodedProtocol, type FrameInput } from '../../core/decoders/index';
 import type { Direction } from '../../core/wire/hookMessages';
 import type { FrameRecord } from '../../core/types';
 

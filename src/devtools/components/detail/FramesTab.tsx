@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
-import { protocolLabel } from '../../../core/decoders';
+import { protocolLabel } from '../../../core/decoders/index';
 import type { Settings, SocketRecord } from '../../../core/types';
 import type { Direction } from '../../../core/wire/hookMessages';
 import { formatBytes, formatClock } from '../../../shared/format';

@@ -1,4 +1,4 @@
-import { protocolLabel } from '../../../core/decoders';
+import { protocolLabel } from '../../../core/decoders/index';
 import type { Settings, SocketRecord } from '../../../core/types';
 import { shortUrl } from '../../../shared/format';
 import type { DetailTab } from '../../model/panelModel';
