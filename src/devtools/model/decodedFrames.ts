@@ -36,7 +36,7 @@ export interface FrameFilter {
   hideHeartbeats: boolean;
 }
 
-export const ALL_FRAMES: FrameFilter = { search: '', event: '', direction: 'all', hideHeartbeats: true };
+export const DEFAULT_FRAME_FILTER: FrameFilter = { search: '', event: '', direction: 'all', hideHeartbeats: true };
 
 export function frameRows(frames: readonly FrameRecord[], protocol: DecodedProtocol | null | undefined): FrameRow[] {
   return frames.map((frame, index) => ({ key: `${frame.at}-${frame.direction}-${frame.size}-${index}`, frame, decoded: decodedFrame(protocol, frame) }));

@@ -4,7 +4,7 @@ import { protocolLabel } from '../../../core/decoders/index';
 import type { Settings, SocketRecord } from '../../../core/types';
 import type { Direction } from '../../../core/wire/hookMessages';
 import { formatBytes, formatClock } from '../../../shared/format';
-import { eventNames, filterFrames, frameRows, type FrameRow } from '../../model/decodedFrames';
+import { DEFAULT_FRAME_FILTER, eventNames, filterFrames, frameRows, type FrameRow } from '../../model/decodedFrames';
 import { prettyFrame } from '../../model/socketDetails';
 import { CopyButton } from './CopyButton';
 import { JsonBlock } from './JsonBlock';
@@ -48,10 +48,11 @@ function FrameDetail({ row }: { row: FrameRow }) {
  * frame in full (decoded view and the frame as it came).
  */
 export function FramesTab({ socket, settings, imported }: { socket: SocketRecord; settings: Settings; imported: boolean }) {
-  const search = useSignal('');
-  const event = useSignal('');
-  const direction = useSignal<Direction | 'all'>('all');
-  const hideHeartbeats = useSignal(true);
+  const search = useSignal(DEFAULT_FRAME_FILTER.search);
+  const event = useSignal(DEFAULT_FRAME_FILTER.event);
+  const direction = useSignal<Direction | 'all'>(DEFAULT_FRAME_FILTER.direction);
+  // Heartbeats hidden by default: they are most of a quiet socket's frames and say little.
+  const hideHeartbeats = useSignal(DEFAULT_FRAME_FILTER.hideHeartbeats);
   const chosen = useSignal<string | null>(null);
   const protocol = socket.protocol ?? null;
   // Decoded once per frame (and cached by content across snapshots), not on every keystroke.
