@@ -74,6 +74,9 @@ import { frameAuthProductOf, handleVideoHttp, serveFrameAuthSocket } from './fra
  *   server-side close of matching live connections: without `code` the socket is terminated (the
  *   client sees 1006 and reconnects); with code 1000 the SDK does not reconnect. Returns how many.
  * @property {() => LiveConnection[]} longPollSessions the long-poll sessions open right now
+ * @property {(event: Record<string, unknown>, filter?: { userId?: string }) => number} sendEvent
+ *   sends a Stream event (e.g. a `message.new`) to every live socket (of one user), as the real
+ *   backend fans an event out to each connection; returns how many sockets got it
  * @property {() => Promise<void>} close
  */
 
@@ -463,6 +466,16 @@ export async function startFakeStreamBackend(options = {}) {
     connections: () => [...live.values()].map((c) => ({ ...c })),
     totalConnections: () => total,
     longPollSessions: () => longPoll.sessions(),
+    sendEvent(event, filter = {}) {
+      let sent = 0;
+      for (const [ws, c] of live) {
+        if (filter.userId !== undefined && c.userId !== filter.userId) continue;
+        if (ws.readyState !== ws.OPEN) continue;
+        ws.send(JSON.stringify({ ...event, connection_id: c.connectionId, created_at: new Date().toISOString() }));
+        sent += 1;
+      }
+      return sent;
+    },
     dropConnections(filter = {}, code) {
       let dropped = 0;
       for (const [ws, c] of live) {

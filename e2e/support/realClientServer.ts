@@ -1,12 +1,15 @@
+import { Aedes } from 'aedes';
 import { build } from 'esbuild';
 import { GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { WebSocket } from 'ws';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { Server as SocketIoServer } from 'socket.io';
 import sockjs from 'sockjs';
-import { WebSocketServer } from 'ws';
+import { createWebSocketStream, WebSocketServer } from 'ws';
+import { serveActionCable, servePhoenix, serveSignalRHub, serveStomp, serveWampRouter } from './protocolServers';
 
 const CLIENTS_DIR = path.resolve(import.meta.dirname, '../pages/clients');
 
@@ -17,6 +20,10 @@ const CLIENTS_DIR = path.resolve(import.meta.dirname, '../pages/clients');
  * - socket.io (`/socket.io/`): answers `hello` with an ack and a `welcome` event;
  * - graphql-ws (`/graphql`): a `hello` query and a `greetings` subscription;
  * - sockjs (`/sockjs`): echoes;
+ * - mqtt (`/mqtt`): an aedes broker;
+ * - minimal servers of protocols whose usual servers are not JavaScript (./protocolServers.ts):
+ *   STOMP over sockjs (`/stomp`), a SignalR hub (`/chathub`), Phoenix channels
+ *   (`/socket/websocket`), Action Cable (`/cable`), a WAMP router (`/wamp`);
  * - plain ws (`/echo`): echoes, and closes a `?drop=first` run's first connection after its
  *   first echo, so a reconnecting client has something to reconnect from.
  */
@@ -25,7 +32,7 @@ export interface RealClientServer {
   wsOrigin: string;
   pageUrl(client: string, query?: Record<string, string>): string;
   /** WebSocket connections each server accepted, by server. */
-  accepted: Record<'socketio' | 'graphql' | 'sockjs' | 'echo', number>;
+  accepted: Record<'socketio' | 'graphql' | 'sockjs' | 'echo' | 'mqtt', number>;
   close(): Promise<void>;
 }
 
@@ -72,8 +79,13 @@ const greetingsSchema = new GraphQLSchema({
   }),
 });
 
-export async function startRealClientServer(): Promise<RealClientServer> {
-  const accepted: RealClientServer['accepted'] = { socketio: 0, graphql: 0, sockjs: 0, echo: 0 };
+export interface RealClientServerOptions {
+  /** socket.io's ping interval (default 25 s): shorter, a short run sees its heartbeats. */
+  socketIoPingIntervalMs?: number;
+}
+
+export async function startRealClientServer(options: RealClientServerOptions = {}): Promise<RealClientServer> {
+  const accepted: RealClientServer['accepted'] = { socketio: 0, graphql: 0, sockjs: 0, echo: 0, mqtt: 0 };
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const match = /^\/clients\/([a-z-]+)\.(html|js)$/.exec(url.pathname);
@@ -95,11 +107,27 @@ export async function startRealClientServer(): Promise<RealClientServer> {
   // Plain ws servers, routed by path; other upgrades belong to socket.io and sockjs.
   const graphqlWss = new WebSocketServer({ noServer: true });
   const echoWss = new WebSocketServer({ noServer: true });
+  const mqttWss = new WebSocketServer({ noServer: true, handleProtocols: (protocols) => (protocols.has('mqtt') ? 'mqtt' : false) });
+  const aedes = await Aedes.createBroker();
+  // The first subprotocol a client offers is the one it gets (v12.stomp, actioncable-v1-json, wamp.2.json).
+  const protocolWss = new WebSocketServer({ noServer: true, handleProtocols: (protocols) => [...protocols][0] ?? false });
+  const protocolRoutes: Record<string, (ws: WebSocket, request: IncomingMessage) => void> = {
+    '/chathub': serveSignalRHub,
+    '/socket/websocket': servePhoenix,
+    '/cable': serveActionCable,
+    '/wamp': serveWampRouter,
+  };
+  mqttWss.on('connection', (ws) => {
+    accepted.mqtt++;
+    aedes.handle(createWebSocketStream(ws));
+  });
   const dropped = new Set<string>();
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (url.pathname === '/graphql') graphqlWss.handleUpgrade(request, socket, head, (ws) => graphqlWss.emit('connection', ws, request));
     else if (url.pathname === '/echo') echoWss.handleUpgrade(request, socket, head, (ws) => echoWss.emit('connection', ws, request));
+    else if (url.pathname === '/mqtt') mqttWss.handleUpgrade(request, socket, head, (ws) => mqttWss.emit('connection', ws, request));
+    else if (url.pathname in protocolRoutes) protocolWss.handleUpgrade(request, socket, head, (ws) => protocolRoutes[url.pathname]?.(ws, request));
   });
   graphqlWss.on('connection', () => accepted.graphql++);
   const graphqlServer = useServer({ schema: greetingsSchema }, graphqlWss);
@@ -115,7 +143,7 @@ export async function startRealClientServer(): Promise<RealClientServer> {
     });
   });
 
-  const io = new SocketIoServer(server, { destroyUpgrade: false, serveClient: false });
+  const io = new SocketIoServer(server, { destroyUpgrade: false, serveClient: false, ...(options.socketIoPingIntervalMs ? { pingInterval: options.socketIoPingIntervalMs } : {}) });
   io.on('connection', (socket) => {
     socket.conn.on('upgrade', () => accepted.socketio++);
     if (socket.conn.transport.name === 'websocket') accepted.socketio++;
@@ -131,6 +159,9 @@ export async function startRealClientServer(): Promise<RealClientServer> {
     connection.on('data', (message: string) => connection.write(`echo: ${message}`));
   });
   sockjsServer.installHandlers(server, { prefix: '/sockjs' });
+  const stompServer = sockjs.createServer({ log: () => {} });
+  stompServer.on('connection', (connection) => serveStomp((text) => connection.write(text), (listener) => connection.on('data', listener), (listener) => connection.on('close', listener)));
+  stompServer.installHandlers(server, { prefix: '/stomp' });
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -141,7 +172,8 @@ export async function startRealClientServer(): Promise<RealClientServer> {
     pageUrl: (client, query = {}) => `${origin}/clients/${client}.html${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ''}`,
     accepted,
     async close() {
-      for (const ws of [...graphqlWss.clients, ...echoWss.clients]) ws.terminate();
+      for (const ws of [...graphqlWss.clients, ...echoWss.clients, ...mqttWss.clients, ...protocolWss.clients]) ws.terminate();
+      await new Promise<void>((resolve) => aedes.close(() => resolve()));
       await graphqlServer.dispose();
       await io.close();
       server.closeAllConnections();

@@ -46,6 +46,7 @@ export function importedView(report: Report): TabView {
       // A report of an older build has no product or client: the URL's reading stands in.
       identity: { ...fromUrl, userId: socket.userId, apiKey: socket.apiKey, source: 'report', product: socket.product === undefined ? fromUrl.product : socket.product, client: socket.client === undefined ? fromUrl.client : socket.client },
       frames: [],
+      protocol: socket.protocol ?? null,
     };
   }
   const findings: Finding[] = report.findings.map((finding, index) => ({

@@ -5,7 +5,7 @@ import { streamApiCalls } from './http/streamApiCalls';
 import { redactTabState } from './redact';
 import reportSchema from './report.schema.json';
 import { currentPage, socketOrdinals } from './tabState';
-import type { Finding, SocketState, StreamProduct, TabState } from './types';
+import type { Finding, SocketState, StreamProduct, TabState, DecodedProtocol } from './types';
 import type { Transport } from './wire/hookMessages';
 
 export const REPORT_FORMAT = 'onesocket-report';
@@ -40,7 +40,7 @@ export interface ReportSocket {
 }
 
 export type { StreamProduct };
-export type DecodedProtocol = 'stream' | 'socket.io' | 'sockjs' | 'signalr' | 'stomp' | 'wamp' | 'mqtt' | 'phoenix' | 'graphql-ws' | 'actioncable';
+export type { DecodedProtocol };
 export type CauseId = 'sdk-copies' | 'separate-clients' | 'effect-rerun' | 'missing-disconnect' | 'strictmode-double-mount' | 'server-reconnect';
 export type ChecklistStatus = 'passed' | 'warned' | 'failed' | 'not-applicable';
 export interface ChecklistSection {
@@ -125,6 +125,7 @@ export function buildReport(tabState: TabState, options: ReportOptions): Report 
       connectedAt: socket.openAt,
       product: socket.identity.product ?? null,
       client: socket.identity.client ?? null,
+      protocol: socket.protocol ?? null,
     });
   }
   return {

@@ -13,7 +13,8 @@ describe('reportMarkdown', () => {
     expect(markdown).toContain('# OneSocket report: https://app.example/');
     expect(markdown).toContain('**2 sockets** (1 open at export), **1 user**; active findings: **0 errors**, 0 warnings, 0 info.');
     expect(markdown).toMatch(/\| error \| `duplicate-connection` \| alice \| chat \| #1, #2 \| .+ \| resolved \|/);
-    expect(markdown).toContain('| 2 | closed | alice | chat | wss://chat.example/connect |');
+    // The endpoint names the protocol its frames decode as.
+    expect(markdown).toContain('| 2 | closed | alice | chat | wss://chat.example/connect (stream) |');
     expect(markdown).not.toContain('sig');
   });
 

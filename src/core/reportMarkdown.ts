@@ -89,7 +89,8 @@ export function reportMarkdown(report: Report): string {
             socket.userId,
             // "video (stream-video-plain_javascript-v1.60.0)"; absent in reports of older builds.
             socket.product ? `${socket.product}${socket.client ? ` (${socket.client})` : ''}` : null,
-            endpoint(socket.url),
+            // The protocol its frames decode as, where known: "ws://host/socket.io/ (socket.io)".
+            socket.protocol ? `${endpoint(socket.url)} (${socket.protocol})` : endpoint(socket.url),
             isoTime(socket.openedAt),
             isoTime(socket.closedAt),
             socket.closeCode === null ? null : `${socket.closeCode}${socket.closeReason ? ` ${socket.closeReason}` : ''}`,

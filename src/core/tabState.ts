@@ -1,3 +1,4 @@
+import { protocolFromFrame, protocolFromHandshake } from './decoders/index';
 import { identityFromUrl, refineIdentityFromFrame } from './identity';
 import { serverErrorOf } from './serverErrors';
 import { apiCallFromHook, type ApiCall } from './http/apiCall';
@@ -78,6 +79,7 @@ function createdSocket(state: TabState, event: Extract<HookEvent, { type: 'creat
     stack: event.stack,
     identity: identityFromUrl(event.url, settings.identityRules),
     frames: [],
+    protocol: protocolFromHandshake(event.url, event.protocols),
   };
 }
 
@@ -97,6 +99,8 @@ function withFrame(socket: SocketRecord, event: Extract<HookEvent, { type: 'mess
     bytesSent: socket.bytesSent + (outgoing ? event.size : 0),
     bytesReceived: socket.bytesReceived + (outgoing ? 0 : event.size),
     identity: seenThisWay < IDENTITY_FRAMES_PER_DIRECTION ? refineIdentityFromFrame(socket.identity, frame, settings.identityRules) : socket.identity,
+    // Like identity, the protocol is read from the first frames each way (the hook ships them whole).
+    protocol: socket.protocol || (seenThisWay < IDENTITY_FRAMES_PER_DIRECTION ? protocolFromFrame(frame) : null),
     // Kept apart from the frame history: the error matters even when previews are off or rolled over.
     serverError: socket.serverError ?? serverErrorOf(frame) ?? undefined,
   };

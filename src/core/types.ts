@@ -1,6 +1,9 @@
 import type { ApiCall } from './http/apiCall';
 import type { Direction, Transport } from './wire/hookMessages';
 
+/** The protocol a socket's frames decode as (src/core/decoders). */
+export type DecodedProtocol = 'stream' | 'socket.io' | 'sockjs' | 'signalr' | 'stomp' | 'wamp' | 'mqtt' | 'phoenix' | 'graphql-ws' | 'actioncable';
+
 export type SocketState = 'connecting' | 'open' | 'closing' | 'closed';
 
 /**
@@ -162,6 +165,11 @@ export interface SocketRecord {
    * `url` no longer holds the token; without redaction the panel decodes `url` itself.
    */
   urlToken?: TokenView;
+  /**
+   * The protocol its frames decode as (src/core/decoders), from the handshake or its first
+   * frames each way; null while unknown. Absent on records of older builds.
+   */
+  protocol?: DecodedProtocol | null;
 }
 
 export interface Finding {

@@ -1,5 +1,5 @@
 import { io } from 'socket.io-client';
-import { publishRun, unsignedToken } from './transcript';
+import { publishRun, sleep, unsignedToken } from './transcript';
 
 /** socket.io-client 4: handshake over HTTP polling, upgrade to a WebSocket, events with an ack. */
 async function startSocketIoChat(): Promise<string[]> {
@@ -16,6 +16,8 @@ async function startSocketIoChat(): Promise<string[]> {
   const welcome = new Promise<unknown>((resolve) => socket.once('welcome', resolve));
   lines.push(`ack: ${await socket.emitWithAck('hello', 'sio-user')}`);
   lines.push(`welcome: ${JSON.stringify(await welcome)}`);
+  // `?hold=<ms>`: stay connected a while, so the heartbeats show too.
+  await sleep(Number(new URLSearchParams(location.search).get('hold') ?? 0));
   socket.disconnect();
   lines.push(`connected after disconnect: ${socket.connected}`);
   return lines;

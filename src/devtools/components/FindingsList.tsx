@@ -1,7 +1,8 @@
-import type { Finding } from '../../core/types';
+import type { Finding, SocketRecord } from '../../core/types';
 import { formatClock } from '../../shared/format';
 import { formatWindow, type OverlapInGrace } from '../model/overlapsInGrace';
 import { ruleDocUrl } from '../ruleDocs';
+import { SharedEventsHint } from './SharedEventsHint';
 
 interface Props {
   findings: Finding[];
@@ -13,10 +14,12 @@ interface Props {
   /** Users whose sockets overlap but are still inside the grace window (no finding yet). */
   inGrace: OverlapInGrace[];
   graceWindowMs: number;
+  /** The tab's sockets, for what a finding's sockets received (the duplicate's shared events). */
+  sockets?: Readonly<Record<string, SocketRecord>>;
 }
 
 /** One item per finding, active first; resolved findings stay listed, dimmed. */
-export function FindingsList({ findings, ordinals, held, selectedId, onSelect, inGrace, graceWindowMs }: Props) {
+export function FindingsList({ findings, ordinals, held, selectedId, onSelect, inGrace, graceWindowMs, sockets = {} }: Props) {
   const ordered = [...findings].sort((a, b) => Number(b.active) - Number(a.active) || b.at - a.at);
   const active = findings.filter((finding) => finding.active).length;
   return (
@@ -73,6 +76,9 @@ export function FindingsList({ findings, ordinals, held, selectedId, onSelect, i
               <a href={ruleDocUrl(finding.rule)} target="_blank" rel="noreferrer">
                 Why and how to fix
               </a>
+              {finding.rule === 'duplicate-connection' ? (
+                <SharedEventsHint sockets={finding.socketIds.map((id) => sockets[id]).filter((socket) => socket !== undefined)} ordinals={ordinals} />
+              ) : null}
             </li>
           ))}
         </ul>

@@ -90,6 +90,7 @@ export function FindingsPart({ model }: { model: PanelModel }) {
       onSelect={model.select}
       inGrace={inGrace.value}
       graceWindowMs={settings?.graceWindowMs ?? 0}
+      sockets={socketsById}
     />
   );
 }

@@ -1,5 +1,6 @@
 import type { ReadonlySignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
+import { protocolLabel } from '../../core/decoders/index';
 import type { SocketRecord } from '../../core/types';
 import { formatBytes, formatClock, formatDuration, shortUrl } from '../../shared/format';
 import type { SortColumn } from '../model/sortSockets';
@@ -118,5 +119,16 @@ export const CONNECTION_COLUMNS: readonly ConnectionColumn[] = [
     cell: (socket) => `${formatBytes(socket.bytesSent)} / ${formatBytes(socket.bytesReceived)}`,
   },
   { id: 'close', label: 'Close', title: 'Close code (reason on hover)', width: 50, priority: 4, shownByDefault: true, sort: 'close', numeric: true, cell: (socket) => socket.closeCode ?? '', cellTitle: (socket) => socket.closeReason ?? undefined },
+  {
+    id: 'protocol',
+    label: 'Protocol',
+    title: 'The protocol its frames decode as',
+    width: 70,
+    priority: 7,
+    shownByDefault: true,
+    sort: 'protocol',
+    cellClass: 'protocol',
+    cell: (socket) => (socket.protocol ? protocolLabel(socket.protocol) : ''),
+  },
   { id: 'frame', label: 'Frame', title: 'The document (or iframe) that created the socket', width: 140, priority: 7, shownByDefault: true, sort: 'frame', cellClass: 'frame', cell: (socket) => shortUrl(socket.frameUrl), cellTitle: (socket) => socket.frameUrl },
 ];

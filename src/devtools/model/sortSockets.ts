@@ -1,6 +1,6 @@
 import type { SocketRecord } from '../../core/types';
 
-export type SortColumn = 'state' | 'user' | 'product' | 'endpoint' | 'initiator' | 'page' | 'created' | 'duration' | 'messages' | 'bytes' | 'close' | 'frame';
+export type SortColumn = 'state' | 'user' | 'product' | 'endpoint' | 'protocol' | 'initiator' | 'page' | 'created' | 'duration' | 'messages' | 'bytes' | 'close' | 'frame';
 
 export interface SortOrder {
   column: SortColumn;
@@ -26,6 +26,8 @@ function keyOf(socket: SocketRecord, column: SortColumn, now: number, pageIndex:
       return socket.identity.product ?? '\uffff';
     case 'endpoint':
       return socket.url;
+    case 'protocol':
+      return socket.protocol ?? '\uffff';
     case 'initiator':
       return socket.initiator ?? '\uffff';
     case 'page':

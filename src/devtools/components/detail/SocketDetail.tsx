@@ -1,4 +1,5 @@
 import type { ReadonlySignal } from '@preact/signals';
+import { protocolLabel } from '../../../core/decoders/index';
 import type { Settings, SocketRecord } from '../../../core/types';
 import { shortUrl } from '../../../shared/format';
 import type { DetailTab } from '../../model/panelModel';
@@ -45,6 +46,7 @@ export function SocketDetail({ socket, ordinal, pageLabel, settings, now, import
           #{ordinal} {socket.identity.userId ?? 'unknown user'}
         </strong>
         <span class="muted"> {shortUrl(socket.url)}</span>
+        {socket.protocol ? <span class="muted protocol"> · {protocolLabel(socket.protocol)}</span> : null}
       </div>
       <div role="tablist" aria-label="Socket details" class="tabs" onKeyDown={onTabKey}>
         {TABS.map((entry) => (
