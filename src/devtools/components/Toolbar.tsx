@@ -41,10 +41,10 @@ export function Toolbar(props: Props) {
         onInput={(event) => props.onFilter(event.currentTarget.value)}
       />
       <span class="spacer" />
-      <button type="button" onClick={() => fileInput.current?.click()} title="Open an exported OneSocket report (read-only)">
+      <button type="button" onClick={() => fileInput.current?.click()} title="Open an exported OneSocket report, or a HAR recording (read-only)">
         Import report
       </button>
-      <input ref={fileInput} type="file" accept=".json,application/json" class="hidden-file" aria-hidden="true" tabIndex={-1} onChange={onFileChosen} />
+      <input ref={fileInput} type="file" accept=".json,.har,application/json" class="hidden-file" aria-hidden="true" tabIndex={-1} onChange={onFileChosen} />
       <button type="button" onClick={props.onExport} title="Download the report as JSON (onesocket-report v1)">
         Export report
       </button>
