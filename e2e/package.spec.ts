@@ -5,6 +5,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import os from 'node:os';
 import path from 'node:path';
 import { startFakeStreamBackend } from '../demo/backend/fakeStreamBackend.mjs';
+import { startFixtureServer, type FixtureServer } from './support/fixtureServer';
 import { launchPlainChromium } from './support/plainBrowser';
 
 /**
@@ -38,6 +39,7 @@ function run(command: string, args: string[], cwd: string, extraEnv: Record<stri
 
 let scratch: string;
 let backend: Awaited<ReturnType<typeof startFakeStreamBackend>>;
+let pages: FixtureServer;
 const onesocket = (...args: string[]): Promise<Run> => run('npx', ['--no-install', 'onesocket', ...args], scratch);
 const findingsOf = (report: { findings: Array<{ rule: string; userId: string | null }> }): string[] => report.findings.map((finding) => `${finding.rule}:${finding.userId}`).sort();
 
@@ -46,6 +48,7 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   test.setTimeout(400_000);
   backend = await startFakeStreamBackend();
+  pages = await startFixtureServer();
   scratch = await mkdtemp(path.join(os.tmpdir(), 'onesocket-consumer-'));
   // dist/ is built by `npm run test:e2e` before the browser tests; the rest of `prepack`:
   const built = await run('npm', ['run', 'build:package'], ROOT);
@@ -82,6 +85,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await backend?.close();
+  await pages?.close();
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
@@ -157,12 +161,13 @@ test('onesocket analyze finds in a HAR that Chromium recorded what the live audi
   expect(invalid.stderr).toContain('not a HAR: it has no "log.entries" list');
 });
 
-test('a Playwright suite using onesocket/playwright fails on the mistake, naming rule and user, and attaches the report', async () => {
-  test.setTimeout(180_000);
+test('a Playwright suite using onesocket/playwright fails on the mistake, naming rule and user, and attaches the report; its routine names the step', async () => {
+  test.setTimeout(260_000);
   await mkdir(path.join(scratch, 'tests'), { recursive: true });
   await copyFile(path.join(ROOT, 'e2e/package/consumer.spec.mjs'), path.join(scratch, 'tests/chat.spec.mjs'));
   await writeFile(path.join(scratch, 'playwright.config.mjs'), `export default { testDir: 'tests', workers: 1, timeout: 60000, retries: 0 };\n`);
-  const suite = await run('npx', ['--no-install', 'playwright', 'test', '--reporter=json'], scratch, { DEMO_URL: backend.baseURL }, 170_000);
+  const env = { DEMO_URL: backend.baseURL, ROUTES_APP_URL: `${pages.origin}/routes-app.html?mistake#/chat` };
+  const suite = await run('npx', ['--no-install', 'playwright', 'test', '--reporter=json'], scratch, env, 250_000);
   expect(suite.code, suite.stderr).toBe(1);
   interface Result {
     status: string;
@@ -182,6 +187,12 @@ test('a Playwright suite using onesocket/playwright fails on the mistake, naming
   expect(message).toContain('ERROR duplicate-connection: user alice');
   expect(message).toContain('holds 2 connections');
   expect(message).toContain('why and how to fix: node_modules/onesocket/docs/rules/duplicate-connection.md');
+
+  // Stream's routine, from the fixture: the chat route that never disconnects is caught when
+  // the test comes back to it, and the failure names the step.
+  const routine = results.get('the routine fails at the step back to the chat route, naming it');
+  expect(routine?.status).toBe('failed');
+  expect(routine?.errors.map((error) => error.message ?? '').join('\n')).toContain('step "back to #/chat": ERROR duplicate-connection for alice');
 
   const correct = results.get('one client per user passes');
   expect(correct?.status, correct?.errors.map((error) => error.message).join('\n')).toBe('passed');

@@ -28,3 +28,9 @@ test('one client per user passes', async ({ page, chatUrl, oneSocket }) => {
   expect(report.sockets.map((socket) => socket.userId)).toEqual(['alice']);
   expect(await oneSocket.findings()).toEqual([]);
 });
+
+test('the routine fails at the step back to the chat route, naming it', async ({ page, oneSocket }) => {
+  test.setTimeout(120_000);
+  await page.goto(process.env.ROUTES_APP_URL);
+  await oneSocket.routine(page, { routes: ['#/settings', '#/chat'] });
+});

@@ -21,6 +21,10 @@ Options (audit):
   --duration <ms>         how long to watch after the page loaded and the flow ran (default 5000)
   --script <flow.mjs>     a flow script: its default export gets { page, context, url }
                           (Playwright's Page and BrowserContext) once the page has loaded
+  --routine               Stream's test routine instead of a watch: load, reload twice, visit
+                          --routes in the app, leave the site and come back; after each step,
+                          one socket per user
+  --routes <list>         comma-separated routes for --routine, e.g. /chat,/settings,/chat
 
 Exit code: 0 nothing at or above --fail-on; 1 a finding at or above --fail-on was raised (or
 --expect-sockets and no socket seen); 2 the command could not run (bad arguments, no browser,
@@ -46,6 +50,8 @@ export interface AuditOptions extends OutputOptions {
   durationMs: number;
   /** Path of the flow script as given (resolved against the working directory by the caller). */
   script: string | null;
+  /** Run the routine (docs/cli.md) instead of one watch; null routes: reloads and off-site only. */
+  routine: { routes: string[] } | null;
 }
 
 export interface AnalyzeOptions extends OutputOptions {
@@ -71,6 +77,8 @@ const OPTIONS = {
   junit: { type: 'string' },
   settings: { type: 'string' },
   'expect-sockets': { type: 'boolean', default: false },
+  routine: { type: 'boolean', default: false },
+  routes: { type: 'string' },
   quiet: { type: 'boolean', short: 'q', default: false },
   version: { type: 'boolean', short: 'v', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -106,13 +114,18 @@ export function parseCommand(argv: string[]): Command {
   const output = outputOptions(values);
   if (command === 'analyze') {
     if (!target) throw new UsageError('analyze needs the HAR file to read');
-    if (values.duration !== undefined || values.script !== undefined) throw new UsageError('--duration and --script are for audit: a HAR is already recorded');
+    if (values.duration !== undefined || values.script !== undefined || values.routine || values.routes !== undefined) {
+      throw new UsageError('--duration, --script, --routine and --routes are for audit: a HAR is already recorded');
+    }
     return { kind: 'analyze', options: { ...output, harFile: target } };
   }
   if (!target) throw new UsageError('audit needs the URL of the page to audit');
   // Not file: URLs: Chromium runs no extension's content scripts there unless a user allows it.
   if (!isHttpUrl(target)) throw new UsageError(`"${target}" is not an http(s) URL`);
-  return { kind: 'audit', options: { ...output, url: target, durationMs: parseDuration(values.duration), script: values.script ?? null } };
+  if (values.routes !== undefined && !values.routine) throw new UsageError('--routes goes with --routine');
+  if (values.routine && values.duration !== undefined) throw new UsageError('--duration is for a watch: the routine waits out the grace window after each step');
+  const routine = values.routine ? { routes: parseRoutes(values.routes) } : null;
+  return { kind: 'audit', options: { ...output, url: target, durationMs: parseDuration(values.duration), script: values.script ?? null, routine } };
 }
 
 function outputOptions(values: Values): OutputOptions {
@@ -141,6 +154,13 @@ function isHttpUrl(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+function parseRoutes(text: string | undefined): string[] {
+  if (text === undefined) return [];
+  const routes = text.split(',').map((route) => route.trim());
+  if (routes.some((route) => route === '')) throw new UsageError(`--routes takes comma-separated routes such as /chat,/settings,/chat, not "${text}"`);
+  return routes;
 }
 
 function parseDuration(text: string | undefined): number {

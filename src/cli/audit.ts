@@ -9,12 +9,13 @@ import type { AuditOptions } from './args';
 import { launchOneSocket } from './browserSession';
 import { AuditError, messageOf } from './errors';
 import { findTabIdByUrl } from './extensionRecords';
+import { loadPage } from './loadPage';
 import { packageRoot } from './packageRoot';
+import { routineReport, runRoutine } from './routine';
 import { settledRecord } from './settledRecord';
 
 export { AuditError } from './errors';
 
-const PAGE_LOAD_TIMEOUT_MS = 30_000;
 /** How long the record may keep changing once the watch is over. */
 const SETTLE_MAX_MS = 5_000;
 
@@ -42,19 +43,6 @@ async function runFlow(script: string, flow: FlowContext): Promise<void> {
   }
 }
 
-/** Loads the page; an unreachable page or an HTTP error page leaves nothing to audit. */
-async function loadPage(page: Page, url: string): Promise<void> {
-  let response;
-  try {
-    response = await page.goto(url, { waitUntil: 'load', timeout: PAGE_LOAD_TIMEOUT_MS });
-  } catch (error) {
-    throw new AuditError(`could not load ${url}: ${messageOf(error).split('\n')[0]}`);
-  }
-  if (response && response.status() >= 400) {
-    throw new AuditError(`${url} answered HTTP ${response.status()}${response.statusText() ? ` ${response.statusText()}` : ''}: nothing to audit (is the URL right, is the app up?)`);
-  }
-}
-
 /**
  * Opens the page in headless Chromium with OneSocket loaded, runs the flow, watches for the
  * duration and returns the tab's report, redacted as an export from the panel is by default.
@@ -62,9 +50,23 @@ async function loadPage(page: Page, url: string): Promise<void> {
  */
 export async function runAudit(options: AuditOptions, settings: Settings | null, log: (line: string) => void): Promise<Report> {
   const browser = await launchOneSocket({ settings, log });
+  const effective = settings ?? DEFAULT_SETTINGS;
   try {
     const { context, worker } = browser;
     const page = context.pages()[0] ?? (await context.newPage());
+    if (options.routine) {
+      const result = await runRoutine(page, worker, {
+        url: options.url,
+        routes: options.routine.routes,
+        settings: effective,
+        log,
+        findTabId: () => findTabIdByUrl(worker, page.url()),
+        afterLoad: async () => {
+          if (options.script) await runFlow(options.script, { page, context, url: options.url });
+        },
+      });
+      return routineReport(result, effective, packageRoot().version);
+    }
     log(`Loading ${options.url}…`);
     await loadPage(page, options.url);
     const tabId = await findTabIdByUrl(worker, page.url());
@@ -77,7 +79,7 @@ export async function runAudit(options: AuditOptions, settings: Settings | null,
     await new Promise((resolve) => setTimeout(resolve, options.durationMs));
     const state = await settledRecord(worker, tabId, { maxMs: SETTLE_MAX_MS });
     if (!state) throw new AuditError('the tab record disappeared (was the tab closed by the flow script?)');
-    return buildReport(state, { now: Date.now(), toolVersion: packageRoot().version, redact: (settings ?? DEFAULT_SETTINGS).redact });
+    return buildReport(state, { now: Date.now(), toolVersion: packageRoot().version, redact: effective.redact });
   } finally {
     await browser.close();
   }

@@ -15,6 +15,7 @@ import { AuditError, messageOf } from './errors';
 import { formatReport } from './formatReport';
 import { junitXml } from './junit';
 import { packageRoot, rulePagePath } from './packageRoot';
+import { formatRoutine } from './routine';
 import { readSettingsFile } from './settingsFile';
 import { failingFindings } from './verdict';
 
@@ -73,7 +74,10 @@ async function main(argv: string[]): Promise<number> {
       return await deliver(report, options, formatReport(report, 0, { heading, rulePage: rulePagePath }), `analyze ${command.options.harFile}`, log);
     }
     const report = await runAudit(command.options, settings, log);
-    return await deliver(report, options, formatReport(report, command.options.durationMs, { rulePage: rulePagePath }), `audit ${command.options.url}`, log);
+    const text = report.routine
+      ? `${formatReport(report, 0, { heading: `OneSocket routine on ${command.options.url}`, rulePage: rulePagePath })}\n\n${formatRoutine(report.routine)}`
+      : formatReport(report, command.options.durationMs, { rulePage: rulePagePath });
+    return await deliver(report, options, text, `audit ${command.options.url}`, log);
   } catch (error) {
     if (!(error instanceof AuditError)) throw error;
     console.error(`onesocket: ${error.message}`);

@@ -1,9 +1,10 @@
 import type { Page, Worker } from '@playwright/test';
-import { buildReport, type Report, type ReportFinding } from '../../core/report';
+import { buildReport, type Report, type ReportFinding, type RoutineStep } from '../../core/report';
 import { createTabState } from '../../core/tabState';
 import type { Settings, Severity } from '../../core/types';
 import { findTabIdByUrl, readTabRecord } from '../extensionRecords';
-import { packageRoot } from '../packageRoot';
+import { packageRoot, rulePagePath } from '../packageRoot';
+import { formatRoutine, runRoutine } from '../routine';
 import { settledRecord } from '../settledRecord';
 import { atLeast } from '../verdict';
 
@@ -18,6 +19,13 @@ export interface OneSocket {
    * that is about to be raised is raised (and one about to end has ended). Up to `timeout` ms.
    */
   waitForSettled(options?: { timeout?: number }): Promise<void>;
+  /**
+   * Stream's test routine on the page as loaded now: reload twice, visit `routes` in the app
+   * (its own links, else its history), leave the site and come back; after each step, once
+   * the grace window has passed, the findings it raised. Throws, naming the step, when a step
+   * raised a finding at or above `failOn` (default error); returns the steps otherwise.
+   */
+  routine(page: Page, options?: { routes?: string[]; failOn?: Severity }): Promise<RoutineStep[]>;
 }
 
 const SETTLE_TIMEOUT_MS = 10_000;
@@ -36,6 +44,25 @@ export function createOneSocket(page: Page, worker: Worker, settings: Settings):
     async findings(options = {}) {
       const { findings } = await report();
       return options.severity ? findings.filter((finding) => atLeast(finding.severity, options.severity as Severity)) : findings;
+    },
+    async routine(routinePage, options = {}) {
+      if (routinePage !== page) throw new Error('oneSocket.routine(page) runs on the test\'s own page (the tab OneSocket watches)');
+      const failOn = options.failOn ?? 'error';
+      const result = await runRoutine(page, worker, {
+        url: page.url(),
+        routes: options.routes ?? [],
+        settings,
+        log: () => undefined,
+        findTabId: () => findTabIdByUrl(worker, page.url(), 5_000),
+      });
+      const failing = result.raised.filter(({ finding }) => atLeast(finding.severity, failOn));
+      if (failing.length > 0) {
+        const lines = failing.map(({ step, finding }) => {
+          return `  step "${step}": ${finding.severity.toUpperCase()} ${finding.rule} for ${finding.userId ?? 'unknown user'}: ${finding.message}\n    why and how to fix: ${rulePagePath(finding.rule)}`;
+        });
+        throw new Error(`OneSocket routine failed:\n${lines.join('\n')}\n\n${formatRoutine(result.steps)}`);
+      }
+      return result.steps;
     },
     async waitForSettled(options = {}) {
       const id = await tabId();
