@@ -46,14 +46,19 @@ async function visitRoute(page: Page, route: string): Promise<void> {
 
 export function routineSteps(url: string, routes: readonly string[]): Step[] {
   const load = { waitUntil: 'load', timeout: STEP_TIMEOUT_MS } as const;
+  const visited = new Set([new URL(url).href]);
   return [
     { name: 'load', run: (page) => loadPage(page, url) },
     { name: 'reload 1', run: async (page) => void (await page.reload(load)) },
     { name: 'reload 2', run: async (page) => void (await page.reload(load)) },
-    ...routes.map((route, index) => ({
-      name: routes.slice(0, index).includes(route) ? `back to ${route}` : `route ${route}`,
-      run: (page: Page) => visitRoute(page, route),
-    })),
+    ...routes.map((route) => {
+      // "back to" a route the routine has been on (the page it loaded counts): where a route
+      // that leaves its socket behind shows.
+      const href = new URL(route, url).href;
+      const name = visited.has(href) ? `back to ${route}` : `route ${route}`;
+      visited.add(href);
+      return { name, run: (page: Page) => visitRoute(page, route) };
+    }),
     {
       name: 'off the site and back',
       run: async (page) => {
