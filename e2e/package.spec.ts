@@ -57,13 +57,13 @@ test.beforeAll(async () => {
   expect(packed.code, packed.stderr).toBe(0);
   const [{ filename, files }] = JSON.parse(packed.stdout) as [{ filename: string; files: Array<{ path: string }> }];
   const shipped = files.map((file) => file.path);
-  expect(shipped).toEqual(expect.arrayContaining(['package-dist/cli.mjs', 'package-dist/playwright.mjs', 'package-dist/types/cli/playwright/index.d.ts', 'dist/manifest.json', 'docs/rules/duplicate-connection.md']));
+  expect(shipped).toEqual(expect.arrayContaining(['package-dist/cli.mjs', 'package-dist/playwright.mjs', 'package-dist/eslint.mjs', 'package-dist/types/cli/playwright/index.d.ts', 'dist/manifest.json', 'docs/rules/duplicate-connection.md']));
   // Nothing that needs a clone: no sources, no scripts, no tests.
   expect(shipped.filter((file) => /^(src|scripts|e2e|bin)\//.test(file))).toEqual([]);
 
-  const playwrightVersion = (JSON.parse(await readFile(path.join(ROOT, 'node_modules/@playwright/test/package.json'), 'utf8')) as { version: string }).version;
+  const versionOf = async (name: string): Promise<string> => (JSON.parse(await readFile(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
   await writeFile(path.join(scratch, 'package.json'), JSON.stringify({ name: 'team-chat-app', private: true, type: 'module' }, null, 2));
-  const installed = await run('npm', ['i', '-D', `./${filename}`, `@playwright/test@${playwrightVersion}`, '--prefer-offline', '--no-audit', '--no-fund'], scratch, {}, 300_000);
+  const installed = await run('npm', ['i', '-D', `./${filename}`, `@playwright/test@${await versionOf('@playwright/test')}`, `eslint@${await versionOf('eslint')}`, '--prefer-offline', '--no-audit', '--no-fund'], scratch, {}, 300_000);
   expect(installed.code, installed.stderr).toBe(0);
 
   await mkdir(path.join(scratch, 'flows'));
@@ -204,4 +204,25 @@ test('a Playwright suite using onesocket/playwright fails on the mistake, naming
       ]),
     );
   }
+});
+
+test('onesocket/eslint, through ESLint\'s API, catches each of the seeds\' examples with the right rule', async () => {
+  test.setTimeout(60_000);
+  await mkdir(path.join(scratch, 'src'), { recursive: true });
+  for (const file of ['Chat.jsx', 'Correct.jsx', 'clients.js', 'App.jsx']) await copyFile(path.join(ROOT, 'e2e/package/lint-app', file), path.join(scratch, 'src', file));
+  await copyFile(path.join(ROOT, 'e2e/package/lint.mjs'), path.join(scratch, 'lint.mjs'));
+  const linted = await run(process.execPath, ['lint.mjs'], scratch);
+  expect(linted.code, linted.stderr).toBe(0);
+  const messages = JSON.parse(linted.stdout) as Array<{ file: string; rule: string; line: number; message: string }>;
+  const byRule = (rule: string) => messages.filter((message) => message.rule === `onesocket/${rule}`).map((message) => `${message.file}:${message.line}`);
+  expect(byRule('connect-in-effect-needs-cleanup')).toEqual(['Chat.jsx:9']);
+  expect(byRule('prefer-get-instance')).toEqual(['clients.js:6']);
+  expect(byRule('stable-token-provider')).toEqual(['App.jsx:5', 'App.jsx:5']);
+  // Two files call connectUser: reported once, at the later one, naming both sites.
+  const several = messages.filter((message) => message.rule === 'onesocket/single-connect-call-site');
+  expect(several).toHaveLength(1);
+  expect(several[0]?.message).toMatch(/connectUser is called from 2 places \(src\/\w+\.jsx:9, src\/\w+\.jsx:9\)/);
+  // The correct pattern raises nothing of its own.
+  expect(messages.filter((message) => message.file === 'Correct.jsx' && message.rule !== 'onesocket/single-connect-call-site')).toEqual([]);
+  expect(messages.every((message) => message.message.includes('docs/rules/'))).toBe(true);
 });
