@@ -24,6 +24,8 @@ test('one client per user passes', async ({ page, chatUrl, oneSocket }) => {
   await page.goto(chatUrl);
   await page.evaluate(() => window.demo.run('correct'));
   await expect(oneSocket).toHaveNoFindings({ severity: 'error' });
+  // An in-app navigation changes the URL, not the tab OneSocket watches.
+  await page.evaluate(() => history.pushState(null, '', '/channels/general'));
   const report = await oneSocket.report();
   expect(report.sockets.map((socket) => socket.userId)).toEqual(['alice']);
   expect(await oneSocket.findings()).toEqual([]);

@@ -2,7 +2,7 @@ import type { Page, Worker } from '@playwright/test';
 import { buildReport, type Report, type ReportFinding, type RoutineStep } from '../../core/report';
 import { createTabState } from '../../core/tabState';
 import type { Settings, Severity } from '../../core/types';
-import { findTabIdByUrl, readTabRecord } from '../extensionRecords';
+import { findTabIdByUrl, readTabRecord, recordedTabIds } from '../extensionRecords';
 import { packageRoot, rulePagePath } from '../packageRoot';
 import { formatRoutine, runRoutine } from '../routine';
 import { settledRecord } from '../settledRecord';
@@ -33,7 +33,18 @@ const SETTLE_TIMEOUT_MS = 10_000;
 const SETTLE_MARGIN_MS = 500;
 
 export function createOneSocket(page: Page, worker: Worker, settings: Settings): OneSocket {
-  const tabId = async (): Promise<number | null> => (page.url().startsWith('http') ? findTabIdByUrl(worker, page.url(), 2_000) : null);
+  // The tab's id never changes, but the record knows it by the URL its document started with:
+  // after an in-app navigation (history, hash) only the tab itself still says which it is.
+  let knownTabId: number | null = null;
+  const tabId = async (): Promise<number | null> => {
+    if (knownTabId !== null || !page.url().startsWith('http')) return knownTabId;
+    knownTabId = await findTabIdByUrl(worker, page.url(), 2_000);
+    if (knownTabId === null) {
+      const recorded = await recordedTabIds(worker);
+      if (recorded.length === 1) knownTabId = recorded[0] ?? null;
+    }
+    return knownTabId;
+  };
   const report = async (): Promise<Report> => {
     const id = await tabId();
     const state = (id === null ? null : await readTabRecord(worker, id)) ?? createTabState(-1, page.url(), Date.now());
@@ -53,7 +64,7 @@ export function createOneSocket(page: Page, worker: Worker, settings: Settings):
         routes: options.routes ?? [],
         settings,
         log: () => undefined,
-        findTabId: () => findTabIdByUrl(worker, page.url(), 5_000),
+        findTabId: tabId,
       });
       const failing = result.raised.filter(({ finding }) => atLeast(finding.severity, failOn));
       if (failing.length > 0) {
