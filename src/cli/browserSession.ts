@@ -62,6 +62,8 @@ async function applySettings(worker: Worker, settings: Settings): Promise<void> 
           }
         };
         chrome.storage.local.onChanged.addListener(listener);
+        // Storage fires no change for a value it already holds: do not wait for one forever.
+        setTimeout(resolve, 1_000);
       });
       await chrome.storage.local.set({ [key]: value });
       await heard;
