@@ -1,5 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { startFakeStreamBackend } from '../demo/backend/fakeStreamBackend.mjs';
 import { DIST_DIR } from './support/extension';
@@ -97,4 +99,24 @@ test('a page that opened no socket is said plainly, and fails with --expect-sock
   const expected = await onesocket('audit', backend.baseURL, '--duration', '0', '--expect-sockets', '--quiet');
   expect(expected.code, expected.stderr).toBe(1);
   expect(expected.stderr).toBe('onesocket: no sockets seen, and --expect-sockets asks for at least one\n');
+});
+
+test('--settings reaches the extension: a grace window longer than the watch lets the overlap pass; a bad file exits 2', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'onesocket-settings-'));
+  try {
+    const patient = path.join(dir, 'patient.json');
+    await writeFile(patient, JSON.stringify({ graceWindowMs: 60_000 }));
+    const run = await onesocket('audit', backend.baseURL, '--script', flow('two-clients'), '--duration', '1500', '--settings', patient);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('2 sockets (2 still open); by user: alice (2)');
+    expect(run.stdout).toContain('No findings.');
+
+    const misspelt = path.join(dir, 'misspelt.json');
+    await writeFile(misspelt, JSON.stringify({ graceWindowMS: 60_000 }));
+    const bad = await onesocket('audit', backend.baseURL, '--settings', misspelt);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unknown setting "graceWindowMS"');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
