@@ -6,7 +6,7 @@ import globals from 'globals';
  * The house's rules, enforced (docs/architecture.md, "Who may import what"). Each context is a
  * folder; a rule below says what a folder may not reach. `group` patterns are gitignore-style.
  */
-const contexts = ['background', 'devtools', 'content', 'popup', 'options', 'cli'];
+const contexts = ['background', 'devtools', 'content', 'popup', 'options', 'cli', 'eslint'];
 /** @param {string} self */
 const otherContexts = (self) => contexts.filter((name) => name !== self).map((name) => `**/${name}/**`);
 /** @param {object[]} patterns @returns {['error', { patterns: object[] }]} */
@@ -91,7 +91,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': restrict([{ group: contexts.map((name) => `**/${name}/**`), message: 'src/shared is used by the contexts and imports none of them.' }]) },
   },
   // Contexts do not import each other.
-  ...['background', 'devtools', 'popup', 'options', 'cli'].map((name) => ({
+  ...['background', 'devtools', 'popup', 'options', 'cli', 'eslint'].map((name) => ({
     files: [`src/${name}/**/*.{ts,tsx}`],
     rules: { 'no-restricted-imports': restrict([{ group: otherContexts(name), message: `src/${name} imports src/core and src/shared, never another context.` }]) },
   })),

@@ -1,5 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { startFakeStreamBackend } from '../demo/backend/fakeStreamBackend.mjs';
 import { DIST_DIR } from './support/extension';
@@ -42,6 +44,8 @@ test('an audit of two clients for one user prints the duplicate-connection error
   expect(run.stdout).toContain('2 sockets (2 still open); by user: alice (2)');
   expect(run.stdout).toMatch(/ERROR +duplicate-connection +alice/);
   expect(run.stdout).toContain('docs/rules/duplicate-connection.md');
+  // Sockets are named as in the panel and the Markdown report.
+  expect(run.stdout).toContain('sockets #1, #2 · why and how to fix');
   expect(run.stdout).toContain('1 error, 0 warnings, 0 info.');
 });
 
@@ -75,5 +79,44 @@ test('an audit that cannot run says why and exits 2', async () => {
   const usage = await onesocket('audit', backend.baseURL, '--duration', 'soon');
   expect(usage.code).toBe(2);
   expect(usage.stderr).toContain('--duration takes whole milliseconds, not "soon"');
-  expect(usage.stderr).toContain('Usage: onesocket audit <url>');
+  expect(usage.stderr).toMatch(/Usage:\n\s+onesocket audit <url>/);
+
+  const bare = await onesocket();
+  expect(bare.code).toBe(2);
+  expect(bare.stderr).toContain('say what to do: audit <url> or analyze <file.har>');
+
+  // The fake backend answers a plain GET of its WebSocket endpoint with 400: an error page.
+  const errorPage = await onesocket('audit', new URL('/connect', backend.baseURL).href);
+  expect(errorPage.code).toBe(2);
+  expect(errorPage.stderr).toMatch(/answered HTTP 400.*nothing to audit/);
+});
+
+test('a page that opened no socket is said plainly, and fails with --expect-sockets', async () => {
+  const quiet = await onesocket('audit', backend.baseURL, '--duration', '0');
+  expect(quiet.code, quiet.stderr).toBe(0);
+  expect(quiet.stdout).toContain('No sockets seen');
+
+  const expected = await onesocket('audit', backend.baseURL, '--duration', '0', '--expect-sockets', '--quiet');
+  expect(expected.code, expected.stderr).toBe(1);
+  expect(expected.stderr).toBe('onesocket: no sockets seen, and --expect-sockets asks for at least one\n');
+});
+
+test('--settings reaches the extension: a grace window longer than the watch lets the overlap pass; a bad file exits 2', async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'onesocket-settings-'));
+  try {
+    const patient = path.join(dir, 'patient.json');
+    await writeFile(patient, JSON.stringify({ graceWindowMs: 60_000 }));
+    const run = await onesocket('audit', backend.baseURL, '--script', flow('two-clients'), '--duration', '1500', '--settings', patient);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('2 sockets (2 still open); by user: alice (2)');
+    expect(run.stdout).toContain('No findings.');
+
+    const misspelt = path.join(dir, 'misspelt.json');
+    await writeFile(misspelt, JSON.stringify({ graceWindowMS: 60_000 }));
+    const bad = await onesocket('audit', backend.baseURL, '--settings', misspelt);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('unknown setting "graceWindowMS"');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

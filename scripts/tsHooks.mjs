@@ -3,7 +3,7 @@
  * Module hooks (node:module register) that load .ts files through esbuild's transform: types
  * stripped, nothing bundled, so every module keeps its own URL. TypeScript sources import each
  * other without extensions (tsconfig "Bundler" resolution), so a relative import from a .ts file
- * that Node cannot find is retried with `.ts`. A .json file imported from a .ts file loads as a
+ * that Node cannot find is retried with `.ts`, then as a folder's `index.ts`. A .json file imported from a .ts file loads as a
  * module whose default export is the parsed JSON (what the bundler does; Node would demand an
  * import attribute the sources do not carry).
  */
@@ -22,7 +22,11 @@ export async function resolve(specifier, context, nextResolve) {
   } catch (error) {
     const fromTypeScript = context.parentURL?.endsWith('.ts') ?? false;
     if (!fromTypeScript || !/^\.{1,2}\//.test(specifier) || /\.[cm]?[jt]s$/.test(specifier)) throw error;
-    return nextResolve(`${specifier}.ts`, context);
+    try {
+      return await nextResolve(`${specifier}.ts`, context);
+    } catch {
+      return nextResolve(`${specifier}/index.ts`, context);
+    }
   }
 }
 

@@ -1,42 +1,29 @@
-import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
+import type { BrowserContext, Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { contentScriptsRegistered, extensionLaunchOptions } from '../../scripts/chromium.mjs';
 import { buildReport, type Report } from '../core/report';
-import type { TabState } from '../core/types';
+import { DEFAULT_SETTINGS } from '../core/settings/defaults';
+import type { Settings } from '../core/types';
 import type { AuditOptions } from './args';
-import { findTabIdByUrl, readTabRecord } from './extensionRecords';
+import { launchOneSocket } from './browserSession';
+import { AuditError, messageOf } from './errors';
+import { findTabIdByUrl } from './extensionRecords';
+import { loadPage } from './loadPage';
+import { packageRoot } from './packageRoot';
+import { routineReport, runRoutine } from './routine';
+import { settledRecord } from './settledRecord';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const PAGE_LOAD_TIMEOUT_MS = 30_000;
-/** How often the record is read once the watch is over, and how long it may keep changing. */
-const SETTLE_POLL_MS = 250;
+export { AuditError } from './errors';
+
+/** How long the record may keep changing once the watch is over. */
 const SETTLE_MAX_MS = 5_000;
-
-/** The audit could not run (page unreachable, flow script broken): the message says why. */
-export class AuditError extends Error {}
 
 /** What a flow script's default export receives. */
 export interface FlowContext {
   page: Page;
   context: BrowserContext;
   url: string;
-}
-
-/** The built extension to load: ONESOCKET_DIST, else dist/, built first if missing. */
-function extensionDir(log: (line: string) => void): string {
-  const dist = process.env.ONESOCKET_DIST ? path.resolve(process.env.ONESOCKET_DIST) : path.join(ROOT, 'dist');
-  if (existsSync(path.join(dist, 'manifest.json'))) return dist;
-  if (process.env.ONESOCKET_DIST) throw new AuditError(`ONESOCKET_DIST=${dist} holds no built extension (no manifest.json)`);
-  log('Building the extension first (npm run build)…');
-  // Its output goes to stderr: with --json, stdout carries the report alone.
-  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
-  if (build.status !== 0) throw new AuditError('npm run build failed; see its output above');
-  return dist;
 }
 
 async function runFlow(script: string, flow: FlowContext): Promise<void> {
@@ -56,60 +43,44 @@ async function runFlow(script: string, flow: FlowContext): Promise<void> {
   }
 }
 
-/** The tab's record once it stopped changing: the pipeline (hook, relay, worker) has caught up. */
-async function settledRecord(worker: Worker, tabId: number): Promise<TabState | null> {
-  const deadline = Date.now() + SETTLE_MAX_MS;
-  let previous = JSON.stringify(await readTabRecord(worker, tabId));
-  for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
-    const current = JSON.stringify(await readTabRecord(worker, tabId));
-    if (current === previous || Date.now() >= deadline) return JSON.parse(current) as TabState | null;
-    previous = current;
-  }
-}
-
-async function toolVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { version?: string };
-  return pkg.version ?? 'unknown';
-}
-
 /**
  * Opens the page in headless Chromium with OneSocket loaded, runs the flow, watches for the
  * duration and returns the tab's report, redacted as an export from the panel is by default.
+ * The steps, in order: launch, open the tab, load the page, run the flow, watch, settle, report.
  */
-export async function runAudit(options: AuditOptions, log: (line: string) => void): Promise<Report> {
-  const distDir = extensionDir(log);
-  const profile = await mkdtemp(path.join(os.tmpdir(), 'onesocket-audit-'));
-  let context: BrowserContext | null = null;
+export async function runAudit(options: AuditOptions, settings: Settings | null, log: (line: string) => void): Promise<Report> {
+  const browser = await launchOneSocket({ settings, log });
+  const effective = settings ?? DEFAULT_SETTINGS;
   try {
-    try {
-      context = await chromium.launchPersistentContext(profile, extensionLaunchOptions({ distDir, headless: true }));
-    } catch (error) {
-      throw new AuditError(
-        `could not start Chromium: ${messageOf(error).split('\n')[0]}. Install it (Debian: apt-get install chromium) or point ONESOCKET_CHROMIUM at a Chromium binary.`,
-      );
-    }
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    await contentScriptsRegistered(worker);
+    const { context, worker } = browser;
     const page = context.pages()[0] ?? (await context.newPage());
-    try {
-      await page.goto(options.url, { waitUntil: 'load', timeout: PAGE_LOAD_TIMEOUT_MS });
-    } catch (error) {
-      throw new AuditError(`could not load ${options.url}: ${messageOf(error).split('\n')[0]}`);
+    if (options.routine) {
+      const result = await runRoutine(page, worker, {
+        url: options.url,
+        routes: options.routine.routes,
+        settings: effective,
+        log,
+        findTabId: () => findTabIdByUrl(worker, page.url()),
+        afterLoad: async () => {
+          if (options.script) await runFlow(options.script, { page, context, url: options.url });
+        },
+      });
+      return routineReport(result, effective, packageRoot().version);
     }
+    log(`Loading ${options.url}…`);
+    await loadPage(page, options.url);
     const tabId = await findTabIdByUrl(worker, page.url());
-    if (tabId === null) throw new AuditError(`OneSocket did not attach to ${page.url()} (is it an http(s) page?)`);
-    if (options.script) await runFlow(options.script, { page, context, url: options.url });
+    if (tabId === null) throw new AuditError(`OneSocket did not attach to ${page.url()} (is it an http(s) page, and a watched site in the settings?)`);
+    if (options.script) {
+      log(`Running the flow ${options.script}…`);
+      await runFlow(options.script, { page, context, url: options.url });
+    }
+    log(`Watching for ${(options.durationMs / 1000).toFixed(1)} s…`);
     await new Promise((resolve) => setTimeout(resolve, options.durationMs));
-    const state = await settledRecord(worker, tabId);
+    const state = await settledRecord(worker, tabId, { maxMs: SETTLE_MAX_MS });
     if (!state) throw new AuditError('the tab record disappeared (was the tab closed by the flow script?)');
-    return buildReport(state, { now: Date.now(), toolVersion: await toolVersion(), redact: true });
+    return buildReport(state, { now: Date.now(), toolVersion: packageRoot().version, redact: effective.redact });
   } finally {
-    await context?.close().catch(() => undefined);
-    await rm(profile, { recursive: true, force: true });
+    await browser.close();
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -48,3 +48,14 @@ export async function findTabIdByUrl(serviceWorker: Worker, pageUrl: string, tim
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** The ids of every tab the worker holds a record of. */
+export async function recordedTabIds(serviceWorker: Worker): Promise<number[]> {
+  return serviceWorker.evaluate(
+    async ({ layout }) =>
+      Object.entries(await chrome.storage.session.get(null))
+        .filter(([key]) => key.startsWith(layout.tabPrefix))
+        .map(([, value]) => (value as { tabId: number }).tabId),
+    { layout: STORAGE_LAYOUT },
+  );
+}

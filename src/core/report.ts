@@ -88,6 +88,18 @@ export interface Report {
   http?: ReportApiCall[];
   /** Optional: what this record could not know (e.g. made from a HAR). */
   limitations?: string[];
+  /** Optional: the steps of the routine (reloads, routes, off the site and back) and what each left. */
+  routine?: RoutineStep[];
+}
+
+/** One step of the routine: live sockets per user once the grace window had passed, findings it raised. */
+export interface RoutineStep {
+  step: string;
+  url: string;
+  at: number;
+  socketsByUser: Record<string, number>;
+  /** `rule:user` of each finding this step raised. */
+  findings: string[];
 }
 
 export interface ReportOptions {

@@ -1,13 +1,14 @@
 import browser from 'webextension-polyfill';
 import type { Settings } from '../core/types';
 import { mergeSettings } from '../core/settings/mergeSettings';
+import { SETTINGS_KEY } from './storageLayout';
 
 /**
  * Settings live in chrome.storage.local (they are preferences, not secrets, and should outlive
  * the browser session), stored as one object and always read merged over DEFAULT_SETTINGS.
  * The options page writes them; the worker caches them and hears every change.
  */
-export const SETTINGS_KEY = 'settings';
+export { SETTINGS_KEY };
 
 export async function loadSettings(): Promise<Settings> {
   const stored = await browser.storage.local.get(SETTINGS_KEY);

@@ -4,6 +4,9 @@
  * a tab's record without its sockets, `socket:<tab id>:<socket id>` each socket. Pure: no
  * browser API, so any context (the CLI's Node side too) can import it.
  */
+/** chrome.storage.local: the user's settings, one object (see settingsStore.ts). */
+export const SETTINGS_KEY = 'settings';
+
 export const TAB_KEY_PREFIX = 'tab:';
 export const SOCKET_KEY_PREFIX = 'socket:';
 

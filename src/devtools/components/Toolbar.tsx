@@ -48,10 +48,10 @@ export function Toolbar(props: Props) {
       <span class="divider" />
       <FilterBox filter={props.filter} onFilter={props.onFilter} />
       <span class="divider" />
-      <button type="button" class="tool" onClick={() => fileInput.current?.click()} aria-label="Import report" title="Import report: open an exported OneSocket report (read-only)">
+      <button type="button" class="tool" onClick={() => fileInput.current?.click()} aria-label="Import report" title="Import report: open an exported OneSocket report, or a HAR recording (read-only)">
         <Icon name="import" />
       </button>
-      <input ref={fileInput} type="file" accept=".json,application/json" class="hidden-file" aria-hidden="true" tabIndex={-1} onChange={onFileChosen} />
+      <input ref={fileInput} type="file" accept=".json,.har,application/json" class="hidden-file" aria-hidden="true" tabIndex={-1} onChange={onFileChosen} />
       <button type="button" class="tool" onClick={props.onExport} aria-label="Export report" title="Export report: download it as JSON (onesocket-report v1)">
         <Icon name="export" />
       </button>

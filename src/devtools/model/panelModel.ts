@@ -1,5 +1,7 @@
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import { looksLikeHar, reportFromHar } from '../../core/harReport';
 import { parseReport } from '../../core/report';
+import { DEFAULT_SETTINGS } from '../../core/settings/defaults';
 import { socketOrdinals } from '../../core/tabState';
 import type { Finding, PageRecord, Settings, SocketRecord, TabState, TabView } from '../../core/types';
 import { shortUrl } from '../../shared/format';
@@ -156,7 +158,10 @@ export function createPanelModel(connection: PanelConnection): PanelModel {
     selected,
     select: (id) => (selectedId.value = id),
     importText(fileName, text) {
-      const parsed = parseReport(text);
+      // A HAR (DevTools' "Save all as HAR") is judged by the same rules with the user's
+      // settings, redacted, into a report that says what a HAR cannot know.
+      const harSettings = { ...(view.value?.settings ?? DEFAULT_SETTINGS), redact: true };
+      const parsed = looksLikeHar(text) ? reportFromHar(text, harSettings, chrome.runtime.getManifest().version, Date.now()) : parseReport(text);
       if (!parsed.ok) {
         // A bad file changes nothing: the live session (or the report already open) stays.
         importError.value = `Could not import “${fileName}”: ${parsed.error}`;
