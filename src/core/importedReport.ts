@@ -42,6 +42,7 @@ export function importedView(report: Report): TabView {
       bytesReceived: socket.bytesReceived,
       initiator: socket.initiator,
       stack: socket.initiator === null ? [] : [socket.initiator],
+      ...(socket.appFrame === undefined ? {} : { appFrame: socket.appFrame }),
       identity: { ...fromUrl, userId: socket.userId, apiKey: socket.apiKey, source: 'report' },
       frames: [],
     };

@@ -1,4 +1,5 @@
 import { Validator } from '@cfworker/json-schema';
+import { appFrameOf } from './appFrames/asyncInitiators';
 import { redactTabState } from './redact';
 import reportSchema from './report.schema.json';
 import { currentPage } from './tabState';
@@ -104,6 +105,7 @@ export function buildReport(tabState: TabState, options: ReportOptions): Report 
       bytesReceived: socket.bytesReceived,
       initiator: socket.initiator,
       connectedAt: socket.openAt,
+      appFrame: appFrameOf(socket),
     });
   }
   return {
@@ -122,6 +124,7 @@ export function buildReport(tabState: TabState, options: ReportOptions): Report 
       at: finding.at,
       active: finding.active,
       resolvedAt: finding.resolvedAt,
+      ...(finding.cause ? { cause: { id: finding.cause.id, message: finding.cause.message } } : {}),
     })),
     dropped: { sockets: state.evictedSockets ?? 0, events: state.droppedEvents },
   };

@@ -1,3 +1,4 @@
+import type { CauseId } from './report';
 import type { Direction, Transport } from './wire/hookMessages';
 
 export type SocketState = 'connecting' | 'open' | 'closing' | 'closed';
@@ -120,6 +121,16 @@ export interface SocketRecord {
   /** First app frame of the creation stack, e.g. "connectUser (https://app/x.js:10:5)". */
   initiator: string | null;
   stack: string[];
+  /**
+   * The browser's async initiator stack (DevTools' Initiator, from CDP or the DevTools network
+   * log), newest first, source-mapped where possible; absent when none was seen.
+   */
+  asyncStack?: string[];
+  /**
+   * The first frame of app code (SDK, library and React frames skipped), from the async stack;
+   * absent until one was seen (then appFrameOf reads the hook's stack), null when none is app code.
+   */
+  appFrame?: string | null;
   identity: Identity;
   /** The most recent frames, oldest first, at most Settings.framesPerSocket. */
   frames: FrameRecord[];
@@ -140,6 +151,14 @@ export interface Finding {
   resolvedAt: number | null;
   /** Rule-specific key (e.g. user id or endpoint) that identifies the incident. */
   key: string;
+  /** Why it happened, when the evidence shows it (src/core/causes/). */
+  cause?: Cause;
+}
+
+/** The cause of a finding: its id and one line naming it and the fix. */
+export interface Cause {
+  id: CauseId;
+  message: string;
 }
 
 export interface PageRecord {

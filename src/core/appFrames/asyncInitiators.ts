@@ -1,0 +1,51 @@
+import type { SocketRecord, TabState } from '../types';
+import { firstAppFrame } from './libraryFrames';
+
+/**
+ * The browser's own record of who created a socket: the initiator stack DevTools shows, async
+ * parents included (`await`, `then`, timers), which reaches the app's code where the stack the
+ * hook captures at `new WebSocket` holds only the SDK's frames. From CDP's
+ * `Network.webSocketCreated` (CLI) or a DevTools HAR entry's `_initiator` (panel).
+ */
+export interface AsyncInitiator {
+  url: string;
+  /** Frames newest first, in the record's text form (see stackFrames.ts), source-mapped where possible. */
+  frames: string[];
+}
+
+/** The app code that opened the socket: from the async stack when there is one, else the hook's stack. */
+export function appFrameOf(socket: SocketRecord): string | null {
+  if (socket.appFrame !== undefined) return socket.appFrame;
+  return firstAppFrame(socket.stack);
+}
+
+/** Whether the record holds the browser's async stack for this socket (else only the SDK's sync frames may show). */
+export function hasAsyncStack(socket: SocketRecord): boolean {
+  return socket.asyncStack !== undefined;
+}
+
+/**
+ * The tab's sockets with their async initiator stacks and app frames. The browser reports one
+ * initiator per socket it created, in creation order; the record's WebSocket sockets with the same
+ * URL are matched in the same order. Sockets that already carry one keep it.
+ */
+export function withAsyncInitiators(state: TabState, initiators: readonly AsyncInitiator[]): TabState {
+  if (initiators.length === 0) return state;
+  const queues = new Map<string, AsyncInitiator[]>();
+  for (const initiator of initiators) {
+    const queue = queues.get(initiator.url);
+    if (queue) queue.push(initiator);
+    else queues.set(initiator.url, [initiator]);
+  }
+  let sockets: TabState['sockets'] | null = null;
+  for (const id of state.socketOrder) {
+    const socket = state.sockets[id];
+    if (!socket || socket.transport !== 'websocket') continue;
+    const initiator = queues.get(socket.url)?.shift();
+    if (!initiator || socket.asyncStack !== undefined) continue;
+    sockets ??= { ...state.sockets };
+    // The async stack starts where the sync one does: its own frames first, then the parents.
+    sockets[id] = { ...socket, asyncStack: initiator.frames, appFrame: firstAppFrame(initiator.frames) ?? firstAppFrame(socket.stack) };
+  }
+  return sockets ? { ...state, sockets } : state;
+}
