@@ -9,6 +9,7 @@ import { extensionLaunchOptions } from '../../scripts/chromium.mjs';
 import { buildReport, type Report } from '../core/report';
 import type { TabState } from '../core/types';
 import type { AuditOptions } from './args';
+import { watchAsyncInitiators } from './asyncInitiators';
 import { findTabIdByUrl, readTabRecord } from './extensionRecords';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -91,6 +92,7 @@ export async function runAudit(options: AuditOptions, log: (line: string) => voi
     }
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const page = context.pages()[0] ?? (await context.newPage());
+    const initiators = await watchAsyncInitiators(context, page);
     try {
       await page.goto(options.url, { waitUntil: 'load', timeout: PAGE_LOAD_TIMEOUT_MS });
     } catch (error) {
@@ -102,7 +104,7 @@ export async function runAudit(options: AuditOptions, log: (line: string) => voi
     await new Promise((resolve) => setTimeout(resolve, options.durationMs));
     const state = await settledRecord(worker, tabId);
     if (!state) throw new AuditError('the tab record disappeared (was the tab closed by the flow script?)');
-    return buildReport(state, { now: Date.now(), toolVersion: await toolVersion(), redact: true });
+    return buildReport(initiators.apply(state), { now: Date.now(), toolVersion: await toolVersion(), redact: true });
   } finally {
     await context?.close().catch(() => undefined);
     await rm(profile, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { withCauses } from './causes';
+import { withCauses } from './causes/findingCauses';
 import { TAB_RULES } from './rules';
 import type { FindingCandidate } from './rules/types';
 import { earliest } from './rules/types';

@@ -1,5 +1,5 @@
 import type { SocketRecord, TabState } from '../types';
-import { firstAppFrame } from './libraryFrames';
+import { appFrames, firstAppFrame } from './libraryFrames';
 
 /**
  * The browser's own record of who created a socket: the initiator stack DevTools shows, async
@@ -19,6 +19,21 @@ export function appFrameOf(socket: SocketRecord): string | null {
   return firstAppFrame(socket.stack);
 }
 
+/** Every app frame of the creation stack (async when seen, else the hook's), newest first. */
+export function appFramesOf(socket: SocketRecord): string[] {
+  return appFrames(socket.asyncStack ?? socket.stack);
+}
+
+/**
+ * Where in the app the socket was opened, as one key: its whole chain of app frames. Two clients
+ * opened through one shared helper (`connectAs`) share the first app frame but not the chain;
+ * an effect that runs again runs the very same chain. Null when no frame is app code.
+ */
+export function callSiteKeyOf(socket: SocketRecord): string | null {
+  const frames = appFramesOf(socket);
+  return frames.length === 0 ? null : frames.join('\n');
+}
+
 /** Whether the record holds the browser's async stack for this socket (else only the SDK's sync frames may show). */
 export function hasAsyncStack(socket: SocketRecord): boolean {
   return socket.asyncStack !== undefined;
@@ -33,19 +48,28 @@ export function withAsyncInitiators(state: TabState, initiators: readonly AsyncI
   if (initiators.length === 0) return state;
   const queues = new Map<string, AsyncInitiator[]>();
   for (const initiator of initiators) {
-    const queue = queues.get(initiator.url);
+    const queue = queues.get(normalized(initiator.url));
     if (queue) queue.push(initiator);
-    else queues.set(initiator.url, [initiator]);
+    else queues.set(normalized(initiator.url), [initiator]);
   }
   let sockets: TabState['sockets'] | null = null;
   for (const id of state.socketOrder) {
     const socket = state.sockets[id];
     if (!socket || socket.transport !== 'websocket') continue;
-    const initiator = queues.get(socket.url)?.shift();
+    const initiator = queues.get(normalized(socket.url))?.shift();
     if (!initiator || socket.asyncStack !== undefined) continue;
     sockets ??= { ...state.sockets };
     // The async stack starts where the sync one does: its own frames first, then the parents.
     sockets[id] = { ...socket, asyncStack: initiator.frames, appFrame: firstAppFrame(initiator.frames) ?? firstAppFrame(socket.stack) };
   }
   return sockets ? { ...state, sockets } : state;
+}
+
+/** The browser reports the resolved URL; the page may have passed it with other escaping. */
+function normalized(url: string): string {
+  try {
+    return new URL(url).href;
+  } catch {
+    return url;
+  }
 }

@@ -31,6 +31,14 @@ export function isLibraryFrame(frame: StackFrame): boolean {
   return LIBRARY_FUNCTIONS.test(name) || REACT_FUNCTIONS.test(name);
 }
 
+/** The frames (newest first) that are the app's own code. */
+export function appFrames(frames: readonly string[]): string[] {
+  return frames.filter((text) => {
+    const frame = parseFrame(text);
+    return frame !== null && !isLibraryFrame(frame);
+  });
+}
+
 /** The first frame (newest first) that is the app's own code, or null when every frame is a library's. */
 export function firstAppFrame(frames: readonly string[]): string | null {
   for (const text of frames) {

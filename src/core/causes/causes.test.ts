@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { withAsyncInitiators } from '../appFrames/asyncInitiators';
 import { streamConnectUrl, Timeline } from '../testing/timeline';
-import { strictModeDoubleMount } from '.';
+import { strictModeDoubleMount } from './findingCauses';
 
 const SDK_FRAME = 'StableWSConnection._connect (https://app.example/app.js:16751:20)';
 const alice = streamConnectUrl('alice');
@@ -57,6 +57,19 @@ describe('the cause of a duplicate-connection', () => {
       id: 'separate-clients',
       message: 'Separate clients: ChatWidget (ChatWidget.tsx:12) and Inbox (Inbox.tsx:30) each create their own client; create one (StreamChat.getInstance, or one client in a context) and share it.',
     });
+  });
+
+  it('names the components, not the shared helper both call through', () => {
+    const t = new Timeline();
+    sdkConnect(t, 's1', alice, 0);
+    sdkConnect(t, 's2', alice, 5000);
+    const helper = 'connectAs (https://app.example/src/clients.ts:112:41)';
+    t.state = withAsyncInitiators(t.state, [
+      { url: alice, frames: [SDK_FRAME, helper, 'ChatWidget (https://app.example/src/ChatWidget.tsx:12:5)', 'main (https://app.example/src/main.tsx:1:1)'] },
+      { url: alice, frames: [SDK_FRAME, helper, 'ChatWidget (https://app.example/src/ChatWidget.tsx:12:30)', 'main (https://app.example/src/main.tsx:1:1)'] },
+    ]);
+    t.check(10_000);
+    expect(causeOf(t, 'duplicate-connection')?.message).toContain('ChatWidget (ChatWidget.tsx:12:5) and ChatWidget (ChatWidget.tsx:12:30) each create their own client');
   });
 
   it('is missing-disconnect when one call site opened a new socket and the previous stayed open', () => {

@@ -1,5 +1,5 @@
 import type { Cause, SocketRecord } from '../types';
-import { callSiteOf, describeCallSite } from './evidence';
+import { describeFirstAppFrame } from './evidence';
 
 /**
  * effect-rerun: one call site keeps opening a new socket, each replacing the last (closed by the
@@ -7,8 +7,7 @@ import { callSiteOf, describeCallSite } from './evidence';
  * object literal, `useCreateChatClient` given a new provider each render).
  */
 export function effectRerun(sockets: readonly SocketRecord[]): Cause {
-  const site = sockets.map(callSiteOf).find((candidate) => candidate !== null);
-  const where = site ? describeCallSite(site) : 'One place in the app';
+  const where = describeFirstAppFrame(sockets) ?? 'One place in the app';
   return {
     id: 'effect-rerun',
     message: `Effect re-run: ${where} connects again on every render, each connection replacing the last; keep the effect's dependencies stable (the token provider in useCallback or outside the component, useCreateChatClient given a stable tokenOrProvider).`,

@@ -1,4 +1,4 @@
-import { appFrameOf, hasAsyncStack } from '../appFrames/asyncInitiators';
+import { appFrameOf, callSiteKeyOf, hasAsyncStack } from '../appFrames/asyncInitiators';
 import { isLibraryFrame } from '../appFrames/libraryFrames';
 import { parseFrame, shortLocation } from '../appFrames/stackFrames';
 import type { SocketRecord } from '../types';
@@ -28,16 +28,38 @@ export function sdkBundleOf(socket: SocketRecord): string | null {
   return `${frame.url}:${frame.line}:${frame.column}`;
 }
 
-/** The app code that opened the socket, or null when the record holds none. */
+/** Where in the app the socket was opened (its chain of app frames), or null when the record holds none. */
 export function callSiteOf(socket: SocketRecord): string | null {
-  return appFrameOf(socket);
+  return callSiteKeyOf(socket);
 }
 
-/** A call site as a person reads it: "ChatPane (ChatPane.tsx:42)". */
-export function describeCallSite(callSite: string): string {
+/** A frame as a person reads it: "ChatPane (ChatPane.tsx:42)", with the column when asked. */
+export function describeCallSite(callSite: string, withColumn = false): string {
   const frame = parseFrame(callSite);
   if (!frame) return callSite;
-  return frame.functionName ? `${frame.functionName} (${shortLocation(frame)})` : shortLocation(frame);
+  const location = withColumn ? `${shortLocation(frame)}:${frame.column}` : shortLocation(frame);
+  return frame.functionName ? `${frame.functionName} (${location})` : location;
+}
+
+/** The first app frame of one of these sockets, as a person reads it; null when none is known. */
+export function describeFirstAppFrame(sockets: readonly SocketRecord[]): string | null {
+  const frame = sockets.map(appFrameOf).find((candidate) => candidate !== null);
+  return frame ? describeCallSite(frame) : null;
+}
+
+/**
+ * The places that tell these sockets' call sites apart: for each distinct chain of app frames,
+ * its frame at the first depth where the chains differ (the component, not a shared helper).
+ */
+export function differingCallSites(sockets: readonly SocketRecord[]): string[] {
+  const chains = distinct(sockets.map(callSiteOf).filter((key): key is string => key !== null)).map((key) => key.split('\n'));
+  if (chains.length < 2) return [];
+  let depth = 0;
+  while (chains.every((chain) => depth < chain.length - 1 && chain[depth] === chains[0]?.[depth])) depth += 1;
+  const frames = distinct(chains.map((chain) => chain[Math.min(depth, chain.length - 1)] as string));
+  const plain = frames.map((frame) => describeCallSite(frame));
+  // Two calls on one line (Promise.all([connect(a), connect(b)])) differ by column only.
+  return distinct(plain).length === plain.length ? plain : frames.map((frame) => describeCallSite(frame, true));
 }
 
 /** Said when a cause rests on timing alone because no socket's app code is known. */

@@ -1,13 +1,12 @@
 import type { Cause, SocketRecord } from '../types';
-import { callSiteOf, describeCallSite } from './evidence';
+import { describeFirstAppFrame } from './evidence';
 
 /**
  * missing-disconnect: one call site opened a new socket while the previous one stayed open:
  * an effect or a user switch that connects without `disconnectUser` for what came before.
  */
 export function missingDisconnect(sockets: readonly SocketRecord[], switchedUser = false): Cause {
-  const site = sockets.map(callSiteOf).find((candidate) => candidate !== null);
-  const where = site ? describeCallSite(site) : 'the app';
+  const where = describeFirstAppFrame(sockets) ?? 'the app';
   return {
     id: 'missing-disconnect',
     message: switchedUser

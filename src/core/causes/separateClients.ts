@@ -1,15 +1,15 @@
 import { listNames } from '../rules/wording';
 import type { Cause, SocketRecord } from '../types';
-import { callSiteOf, describeCallSite, distinct } from './evidence';
+import { differingCallSites } from './evidence';
 
 /**
  * separate-clients: the sockets were opened from different places in the app: two components
  * each make their own client (`new StreamChat` where `getInstance` or a shared client was meant).
  */
 export function separateClients(sockets: readonly SocketRecord[]): Cause | null {
-  const sites = distinct(sockets.map(callSiteOf).filter((site): site is string => site !== null));
+  const sites = differingCallSites(sockets);
   if (sites.length < 2) return null;
-  return separateClientsCause(listNames(sites.map(describeCallSite)));
+  return separateClientsCause(listNames(sites));
 }
 
 export function separateClientsCause(who: string): Cause {

@@ -4,7 +4,7 @@ import type { FindingCandidate, Rule } from './types';
 import { earliest, groupBy } from './types';
 import { describeDuration, ownerLabel } from './wording';
 import { endpointOf } from '../identity';
-import { appFrameOf } from '../appFrames/asyncInitiators';
+import { callSiteKeyOf } from '../appFrames/asyncInitiators';
 
 /** A socket the page itself closed within this long of creating it lived short (a loop, not a session). */
 export const SHORT_LIFE_MS = 2000;
@@ -24,7 +24,7 @@ export function churnedSockets(sockets: readonly SocketRecord[]): SocketRecord[]
     const byServer = socket.state === 'closed' && pageEnded === undefined;
     const ended = pageEnded ?? socket.closedAt;
     const shortLived = (ended ?? next.createdAt) - socket.createdAt < SHORT_LIFE_MS;
-    const sameCallSite = appFrameOf(socket) === appFrameOf(next);
+    const sameCallSite = callSiteKeyOf(socket) === callSiteKeyOf(next);
     if (byServer || (shortLived && sameCallSite)) churned.add(socket).add(next);
   }
   return sockets.filter((socket) => churned.has(socket));
