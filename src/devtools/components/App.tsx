@@ -102,6 +102,7 @@ export function App({ model, tabId, toolVersion }: Props) {
             tab={model.detailTab.value}
             onTab={(tab) => (model.detailTab.value = tab)}
             onClose={() => model.select(null)}
+            state={view.state}
           />
         ) : null}
       </div>

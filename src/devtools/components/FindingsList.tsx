@@ -1,6 +1,7 @@
 import type { Finding } from '../../core/types';
 import { formatClock } from '../../shared/format';
 import { ruleDocUrl } from '../ruleDocs';
+import { FindingCause } from './FindingCause';
 
 interface Props {
   findings: Finding[];
@@ -27,7 +28,8 @@ export function FindingsList({ findings, ordinals, selectedId, onSelect }: Props
         <ul>
           {ordered.map((finding) => (
             <li key={finding.id} class={`finding severity-${finding.severity}${finding.active ? '' : ' resolved'}`} data-rule={finding.rule} data-active={String(finding.active)}>
-              <span class="severity">{finding.severity}</span> <code class="rule">{finding.rule}</code> <span class="message">{finding.message}</span>{' '}
+              <span class="severity">{finding.severity}</span> <code class="rule">{finding.rule}</code> <span class="message">{finding.message}</span>
+              <FindingCause finding={finding} />{' '}
               <span class="muted">{finding.active ? `since ${formatClock(finding.at)}` : `resolved${finding.resolvedAt === null ? '' : ` ${formatClock(finding.resolvedAt)}`}`}</span>
               {finding.socketIds.length > 0 ? (
                 <span class="finding-sockets">

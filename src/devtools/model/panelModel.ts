@@ -3,6 +3,7 @@ import { parseReport } from '../../core/report';
 import type { SocketRecord, TabView } from '../../core/types';
 import { shortUrl } from '../../shared/format';
 import type { PanelConnection } from '../../shared/panelConnection';
+import { withBrowserInitiators } from './browserInitiators';
 import { filterSockets } from './filterSockets';
 import { importedView, type ImportedReport } from '../../core/importedReport';
 import { DEFAULT_SORT, sortSockets, type SortOrder } from './sortSockets';
@@ -58,7 +59,8 @@ export function createPanelModel(connection: PanelConnection): PanelModel {
   // The panel lives as long as its page: the timer never needs stopping.
   setInterval(() => (clock.value = Date.now()), CLOCK_INTERVAL_MS);
 
-  const view = computed(() => imported.value?.view ?? connection.view.value);
+  // The live tab's view with DevTools' own initiator stacks applied (app frames, causes).
+  const view = computed(() => imported.value?.view ?? withBrowserInitiators(connection.view.value));
   // An imported report is a still picture: its clock stopped when it was made.
   const now = computed(() => (imported.value ? imported.value.view.now : Math.max(clock.value, connection.view.value?.now ?? 0)));
   const sockets = computed(() => {

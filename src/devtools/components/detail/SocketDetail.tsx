@@ -1,4 +1,5 @@
-import type { Settings, SocketRecord } from '../../../core/types';
+import type { Settings, SocketRecord, TabState } from '../../../core/types';
+import { AppCode } from './AppCode';
 import { shortUrl } from '../../../shared/format';
 import type { DetailTab } from '../../model/panelModel';
 import { FramesTab } from './FramesTab';
@@ -15,6 +16,8 @@ interface Props {
   tab: DetailTab;
   onTab: (tab: DetailTab) => void;
   onClose: () => void;
+  /** The tab's record, for what a socket is beside its siblings (React's double mount). */
+  state?: TabState | null;
 }
 
 const TABS: ReadonlyArray<{ id: DetailTab; label: (socket: SocketRecord) => string }> = [
@@ -24,7 +27,7 @@ const TABS: ReadonlyArray<{ id: DetailTab; label: (socket: SocketRecord) => stri
 ];
 
 /** The selected socket, beside the table like the Network panel's request view. */
-export function SocketDetail({ socket, ordinal, pageLabel, settings, now, imported, tab, onTab, onClose }: Props) {
+export function SocketDetail({ socket, ordinal, pageLabel, settings, now, imported, tab, onTab, onClose, state = null }: Props) {
   const onTabKey = (event: KeyboardEvent): void => {
     const index = TABS.findIndex((entry) => entry.id === tab);
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
@@ -44,6 +47,7 @@ export function SocketDetail({ socket, ordinal, pageLabel, settings, now, import
         </strong>
         <span class="muted"> {shortUrl(socket.url)}</span>
       </div>
+      <AppCode socket={socket} state={state} />
       <div role="tablist" aria-label="Socket details" class="tabs" onKeyDown={onTabKey}>
         {TABS.map((entry) => (
           <button
