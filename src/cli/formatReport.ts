@@ -14,6 +14,7 @@ function findingLines(finding: ReportFinding): string[] {
   return [
     `${finding.severity.toUpperCase().padEnd(7)} ${finding.rule}  ${finding.userId ?? 'unknown user'}${state}`,
     `        ${finding.message}`,
+    ...(finding.cause ? [`        cause ${finding.cause.id}: ${finding.cause.message}`] : []),
     `        sockets ${finding.socketIds.join(', ')} · why and how to fix: docs/rules/${finding.rule}.md`,
   ];
 }

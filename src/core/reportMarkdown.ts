@@ -55,7 +55,7 @@ export function reportMarkdown(report: Report): string {
       ? 'None.'
       : table(
           ['Severity', 'Rule', 'User', 'Sockets', 'Message', 'Raised', 'Status'],
-          report.findings.map((finding) => [finding.severity, `\`${finding.rule}\``, finding.userId, socketRefs(finding.socketIds), finding.message, isoTime(finding.at), finding.active ? 'active' : 'resolved']),
+          report.findings.map((finding) => [finding.severity, `\`${finding.rule}\``, finding.userId, socketRefs(finding.socketIds), finding.cause ? `${finding.message} Cause \`${finding.cause.id}\`: ${finding.cause.message}` : finding.message, isoTime(finding.at), finding.active ? 'active' : 'resolved']),
         ),
     '',
     '## Sockets',
