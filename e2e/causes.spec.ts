@@ -1,13 +1,10 @@
-import { build } from 'esbuild';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { watchAsyncInitiators, type AsyncInitiatorWatch } from '../src/cli/asyncInitiators';
 import { readTabRecord } from '../src/cli/extensionRecords';
 import type { TabState } from '../src/core/types';
 import { expect, tabIdOf, test } from './support/extension';
 import { activeFinding } from './support/rulesPanel';
+import { causePageServer } from './support/causePages';
 
 /**
  * Why a user holds more than one socket, through the real SDKs in the browser: pages built with
@@ -16,58 +13,6 @@ import { activeFinding } from './support/rulesPanel';
  * CDP as the CLI does (src/cli/asyncInitiators.ts); the panel shows what the worker alone knows.
  */
 
-const PAGES = path.resolve(import.meta.dirname, 'pages/causes');
-
-async function bundle(entry: string): Promise<string> {
-  const result = await build({
-    entryPoints: [path.join(PAGES, entry)],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    sourcemap: 'inline',
-    sourceRoot: '/',
-    jsx: 'automatic',
-    define: { 'process.env.NODE_ENV': '"development"' },
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]?.text ?? '';
-}
-
-/**
- * Serves `/<name>.html` loading the given scripts (each its own bundle) from a server of its own on
- * 127.0.0.1 (Chrome lets a page reach the local backend only from a local address, which a
- * routed response is not); the page connects to the fake backend named in `?backend=`.
- */
-async function openCausePage(context: BrowserContext, backendURL: string, name: string, scripts: Record<string, string>): Promise<Page> {
-  const bundles = new Map(await Promise.all(Object.entries(scripts).map(async ([file, entry]) => [file, await bundle(entry)] as const)));
-  const server = createServer((request, response) => {
-    const file = new URL(request.url ?? '/', 'http://localhost').pathname.slice(1);
-    const tags = [...bundles.keys()].map((script) => `<script src="/${script}"></script>`).join('');
-    const body = file === `${name}.html` ? `<!doctype html><title>${name}</title><div id="root"></div>${tags}` : bundles.get(file);
-    response.writeHead(body === undefined ? 404 : 200, { 'content-type': file.endsWith('.html') ? 'text/html' : 'text/javascript' });
-    response.end(body ?? 'not found');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  servers.push(server);
-  const page = await context.newPage();
-  pageUrls.set(page, `http://127.0.0.1:${(server.address() as AddressInfo).port}/${name}.html?backend=${encodeURIComponent(backendURL)}`);
-  return page;
-}
-
-const servers: Server[] = [];
-const pageUrls = new Map<Page, string>();
-test.afterEach(async () => {
-  for (const server of servers.splice(0)) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-});
-
-async function load(page: Page): Promise<void> {
-  await page.goto(pageUrls.get(page) ?? '');
-}
-
 /** The tab's record as the CLI reports it: with the browser's initiators and the causes they show. */
 async function recordWithCauses(serviceWorker: Worker, page: Page, watch: AsyncInitiatorWatch): Promise<TabState> {
   const state = await readTabRecord(serviceWorker, await tabIdOf(serviceWorker, page));
@@ -75,14 +20,26 @@ async function recordWithCauses(serviceWorker: Worker, page: Page, watch: AsyncI
   return watch.apply(state);
 }
 
+const servers: Array<{ close(): Promise<void> }> = [];
+test.afterEach(async () => {
+  for (const server of servers.splice(0)) await server.close();
+});
+
+/** A new tab for the cause page (not loaded yet, so a CDP watch can start first) and its URL. */
+async function causePage(context: BrowserContext, backendURL: string, name: string, scripts: Record<string, string>): Promise<{ page: Page; url: string }> {
+  const server = await causePageServer(name, scripts);
+  servers.push(server);
+  return { page: await context.newPage(), url: server.url(backendURL) };
+}
+
 function activeCause(state: TabState, rule: string) {
   return state.findings.find((finding) => finding.active && finding.rule === rule)?.cause;
 }
 
 test('two components each making a client: separate-clients, naming both files', async ({ context, serviceWorker, backend }) => {
-  const page = await openCausePage(context, backend.baseURL, 'two-components', { 'app.js': 'twoComponents.tsx' });
+  const { page, url } = await causePage(context, backend.baseURL, 'two-components', { 'app.js': 'twoComponents.tsx' });
   const watch = await watchAsyncInitiators(context, page);
-  await load(page);
+  await page.goto(url);
   await expect.poll(() => backend.connections().length).toBe(2);
   await expect
     .poll(async () => activeCause(await recordWithCauses(serviceWorker, page, watch), 'duplicate-connection'), { timeout: 10_000 })
@@ -94,9 +51,9 @@ test('two components each making a client: separate-clients, naming both files',
 });
 
 test("stream-chat-react's useCreateChatClient with an inline token provider: effect-rerun", async ({ context, serviceWorker, backend }) => {
-  const page = await openCausePage(context, backend.baseURL, 'effect-rerun', { 'app.js': 'effectRerun.tsx' });
+  const { page, url } = await causePage(context, backend.baseURL, 'effect-rerun', { 'app.js': 'effectRerun.tsx' });
   const watch = await watchAsyncInitiators(context, page);
-  await load(page);
+  await page.goto(url);
   await expect.poll(() => backend.totalConnections(), { timeout: 10_000 }).toBeGreaterThanOrEqual(6);
   await expect
     .poll(async () => activeCause(await recordWithCauses(serviceWorker, page, watch), 'reconnect-churn')?.id, { timeout: 10_000 })
@@ -105,9 +62,9 @@ test("stream-chat-react's useCreateChatClient with an inline token provider: eff
 });
 
 test('a page bundling two copies of stream-chat: sdk-copies', async ({ context, serviceWorker, backend }) => {
-  const page = await openCausePage(context, backend.baseURL, 'sdk-copies', { 'chat-a.js': 'sdkCopy.ts', 'chat-b.js': 'sdkCopy.ts' });
+  const { page, url } = await causePage(context, backend.baseURL, 'sdk-copies', { 'chat-a.js': 'sdkCopy.ts', 'chat-b.js': 'sdkCopy.ts' });
   const watch = await watchAsyncInitiators(context, page);
-  await load(page);
+  await page.goto(url);
   await expect.poll(() => backend.connections().length).toBe(2);
   await expect
     .poll(async () => activeCause(await recordWithCauses(serviceWorker, page, watch), 'duplicate-connection')?.id, { timeout: 10_000 })
@@ -115,8 +72,8 @@ test('a page bundling two copies of stream-chat: sdk-copies', async ({ context, 
 });
 
 test("React 19 StrictMode with a correct cleanup: no error, the double mount named in the socket's detail", async ({ context, backend, openPanel }) => {
-  const page = await openCausePage(context, backend.baseURL, 'strict-mode', { 'app.js': 'strictMode.tsx' });
-  await load(page);
+  const { page, url } = await causePage(context, backend.baseURL, 'strict-mode', { 'app.js': 'strictMode.tsx' });
+  await page.goto(url);
   await expect(page.locator('#state')).toHaveText('connected');
   const panel = await openPanel(page);
   const rows = panel.getByRole('table', { name: 'Connections' }).locator('tbody tr[data-socket-id]');

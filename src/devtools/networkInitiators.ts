@@ -47,21 +47,32 @@ async function sourceMapsOf(inspected: InspectedWindowApi, scripts: ReadonlySet<
     if (map) maps.set(url, map);
   }
   if (unread.length === 0) return maps;
-  const resources = await new Promise<Parameters<Parameters<InspectedWindowApi['getResources']>[0]>[0]>((resolve) => inspected.getResources(resolve));
+  // DevTools may never answer (seen while it loads): the frames go out unmapped rather than never.
+  const resources = await withTimeout(new Promise<Parameters<Parameters<InspectedWindowApi['getResources']>[0]>[0]>((resolve) => inspected.getResources(resolve)), []);
   await Promise.all(
     resources
       .filter((resource) => unread.includes(resource.url))
       .map(
         (resource) =>
-          new Promise<void>((resolve) =>
-            resource.getContent((content) => {
-              const map = content ? inlineSourceMap(content) : null;
-              readMaps.set(resource.url, map);
-              if (map) maps.set(resource.url, map);
-              resolve();
-            }),
+          withTimeout(
+            new Promise<void>((resolve) =>
+              resource.getContent((content) => {
+                const map = content ? inlineSourceMap(content) : null;
+                readMaps.set(resource.url, map);
+                if (map) maps.set(resource.url, map);
+                resolve();
+              }),
+            ),
+            undefined,
           ),
       ),
   );
   return maps;
+}
+
+/** How long a DevTools API may take to answer before the frames are sent without source maps. */
+const DEVTOOLS_ANSWER_MS = 1000;
+
+function withTimeout<T>(promise: Promise<T>, fallback: T): Promise<T> {
+  return Promise.race([promise, new Promise<T>((resolve) => setTimeout(() => resolve(fallback), DEVTOOLS_ANSWER_MS))]);
 }

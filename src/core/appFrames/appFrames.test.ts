@@ -1,5 +1,6 @@
 import { transformSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { redactTabState } from '../redact';
 import { Timeline, streamConnectUrl } from '../testing/timeline';
 import { appFrameOf, withAsyncInitiators } from './asyncInitiators';
 import { firstAppFrame } from './libraryFrames';
@@ -63,7 +64,8 @@ describe('async initiators', () => {
   it('reach the record in creation order per URL and set each socket its app frame', () => {
     const alice = streamConnectUrl('alice');
     const t = new Timeline().connect('s1', alice, 0).connect('s2', alice, 10).connect('s3', 'wss://other.example/ws', 20);
-    expect(appFrameOf(t.state.sockets.s1!)).toBe('connect (https://app.example/app.js:1:1)');
+    // The hook's stack alone ends in the SDK's `connect`: no app code yet.
+    expect(appFrameOf(t.state.sockets.s1!)).toBeNull();
     const state = withAsyncInitiators(t.state, [
       { url: alice, frames: ['StableWSConnection._connect (http://h/app.js:1:1)', 'ChatWidget (http://h/src/ChatWidget.tsx:12:5)'] },
       { url: alice, frames: ['StableWSConnection._connect (http://h/app.js:1:1)', 'Inbox (http://h/src/Inbox.tsx:30:9)'] },
@@ -71,5 +73,13 @@ describe('async initiators', () => {
     expect(appFrameOf(state.sockets.s1!)).toBe('ChatWidget (http://h/src/ChatWidget.tsx:12:5)');
     expect(appFrameOf(state.sockets.s2!)).toBe('Inbox (http://h/src/Inbox.tsx:30:9)');
     expect(state.sockets.s3).toBe(t.state.sockets.s3);
+  });
+
+  it("match the panel's redacted view of the record to the browser's unredacted URLs", () => {
+    const alice = streamConnectUrl('alice');
+    const t = new Timeline().connect('s1', alice, 0);
+    const state = withAsyncInitiators(redactTabState(t.state), [{ url: alice, frames: ['Inbox (http://h/src/Inbox.tsx:30:9)'] }]);
+    expect(state.sockets.s1?.url).toContain('[REDACTED]');
+    expect(appFrameOf(state.sockets.s1!)).toBe('Inbox (http://h/src/Inbox.tsx:30:9)');
   });
 });

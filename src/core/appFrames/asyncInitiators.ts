@@ -1,3 +1,4 @@
+import { redactUrl } from '../redact';
 import type { SocketRecord, TabState } from '../types';
 import { appFrames, firstAppFrame } from './libraryFrames';
 
@@ -65,11 +66,16 @@ export function withAsyncInitiators(state: TabState, initiators: readonly AsyncI
   return sockets ? { ...state, sockets } : state;
 }
 
-/** The browser reports the resolved URL; the page may have passed it with other escaping. */
+/**
+ * One form for both sides: the browser reports the resolved URL (the page may have passed it
+ * with other escaping), and the panel's view of the record is redacted while the browser's is not.
+ */
 function normalized(url: string): string {
+  let href = url;
   try {
-    return new URL(url).href;
+    href = new URL(url).href;
   } catch {
-    return url;
+    // Not a URL: compared as it is.
   }
+  return redactUrl(href);
 }

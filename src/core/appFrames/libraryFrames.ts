@@ -17,9 +17,14 @@ const LIBRARY_PATHS = [
   /^(node|native|webpack\/runtime|chrome-extension|moz-extension):/,
 ];
 
-/** Functions of the SDKs and libraries that open sockets, as they appear in a bundle. */
+/**
+ * Functions of the SDKs and libraries that open sockets, as they appear in a bundle: V8's stack
+ * text names a method with its class (`StableWSConnection._connect`), CDP's and DevTools' call
+ * frames by its bare name (`connect`, `connectUser`), so Stream's connect path is listed both ways.
+ * An app function of one of these bare names is skipped too; the next app frame then stands in.
+ */
 const LIBRARY_FUNCTIONS =
-  /^_?(StableWSConnection|WSConnectionFallback|StreamChat|StreamClient|StreamVideoClient|StreamFeedsClient|TokenManager|Socket|Manager|Engine|SockJS|ReconnectingWebSocket|WebSocketTransport|Polling)\d*\.|^(new )?_?(StableWSConnection|ReconnectingWebSocket|SockJS|WebSocket)\d*$|^(_connect|_reconnect|_setupConnection|_setupConnectionIdPromise|_buildUrl)$/;
+  /^_?(StableWSConnection|WSConnectionFallback|StreamChat|StreamClient|StreamVideoClient|StreamFeedsClient|TokenManager|Socket|Manager|Engine|SockJS|ReconnectingWebSocket|WebSocketTransport|Polling)\d*\.|^(new )?_?(StableWSConnection|ReconnectingWebSocket|SockJS|WebSocket)\d*$|^(connect|_connect|_reconnect|connectUser|_setUser|openConnection|_setupConnection|_setupConnectionIdPromise|_buildUrl|_waitForHealthy)$/;
 
 /** React's own frames (reconciler, scheduler, dev-mode helpers), bundled or not. */
 const REACT_FUNCTIONS =
