@@ -24,8 +24,8 @@ export function churnedSockets(sockets: readonly SocketRecord[]): SocketRecord[]
     const byServer = socket.state === 'closed' && pageEnded === undefined;
     const ended = pageEnded ?? socket.closedAt;
     const shortLived = (ended ?? next.createdAt) - socket.createdAt < SHORT_LIFE_MS;
-    const sameCallSite = callSiteKeyOf(socket) === callSiteKeyOf(next);
-    if (byServer || (shortLived && sameCallSite)) churned.add(socket).add(next);
+    // The call sites are read only when they decide: stacks are the costly part of a record.
+    if (byServer || (shortLived && callSiteKeyOf(socket) === callSiteKeyOf(next))) churned.add(socket).add(next);
   }
   return sockets.filter((socket) => churned.has(socket));
 }
