@@ -50,6 +50,8 @@ base('real DevTools: the app code of each socket and separate-clients, from the 
     await expect.poll(findings, { timeout: 15_000 }).toMatch(/separate-clients Separate clients: (\S+\.tsx:\d+|app\.js:\d+) and (\S+\.tsx:\d+|app\.js:\d+) each create/);
     const named = /Separate clients: (.+?) and (.+?) each create/.exec(await findings());
     expect(named?.[1]).not.toBe(named?.[2]);
+    // Beside the finding, which code opened each of its sockets.
+    expect(await findings()).toMatch(/opened by #1 \S+:\d+, #2 \S+:\d+/);
 
     const appCode = () =>
       panel.evaluate<string>(`(() => {

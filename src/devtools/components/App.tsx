@@ -61,7 +61,7 @@ export function App({ model, tabId, toolVersion }: Props) {
         <div class="main">
           <Summary state={state} />
           {imported ? null : <CrossTabUsers tally={model.connection.tally.value} tabId={tabId} />}
-          <FindingsList findings={state.findings} ordinals={model.ordinals.value} selectedId={model.selectedId.value} onSelect={model.select} />
+          <FindingsList findings={state.findings} ordinals={model.ordinals.value} selectedId={model.selectedId.value} onSelect={model.select} sockets={state.sockets} />
           <Timeline
             sockets={model.filtered.value}
             pages={state.pages}

@@ -1,6 +1,7 @@
-import type { Finding } from '../../core/types';
+import type { Finding, SocketRecord } from '../../core/types';
 import { formatClock } from '../../shared/format';
 import { ruleDocUrl } from '../ruleDocs';
+import { FindingCallSites } from './FindingCallSites';
 import { FindingCause } from './FindingCause';
 
 interface Props {
@@ -8,10 +9,12 @@ interface Props {
   ordinals: ReadonlyMap<string, number>;
   selectedId: string | null;
   onSelect: (socketId: string) => void;
+  /** The tab's sockets, for the app code that opened each finding's sockets. */
+  sockets?: Readonly<Record<string, SocketRecord>>;
 }
 
 /** One item per finding, active first; resolved findings stay listed, dimmed. */
-export function FindingsList({ findings, ordinals, selectedId, onSelect }: Props) {
+export function FindingsList({ findings, ordinals, selectedId, onSelect, sockets = {} }: Props) {
   const ordered = [...findings].sort((a, b) => Number(b.active) - Number(a.active) || b.at - a.at);
   const active = findings.filter((finding) => finding.active).length;
   return (
@@ -46,7 +49,8 @@ export function FindingsList({ findings, ordinals, selectedId, onSelect }: Props
                     </button>
                   ))}
                 </span>
-              ) : null}{' '}
+              ) : null}
+              <FindingCallSites finding={finding} sockets={sockets} ordinals={ordinals} />{' '}
               <a href={ruleDocUrl(finding.rule)} target="_blank" rel="noreferrer">
                 Why and how to fix
               </a>
