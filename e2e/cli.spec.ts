@@ -43,6 +43,8 @@ test('an audit of two clients for one user prints the duplicate-connection error
   expect(run.code, run.stderr).toBe(1);
   expect(run.stdout).toContain('2 sockets (2 still open); by user: alice (2)');
   expect(run.stdout).toMatch(/ERROR +duplicate-connection +alice/);
+  // The browser's async stacks reach the demo's two calls (one line, two columns), past the SDK.
+  expect(run.stdout).toMatch(/cause separate-clients: Separate clients: runScenarioBody \(app\.tsx:\d+:\d+\) and runScenarioBody \(app\.tsx:\d+:\d+\)/);
   expect(run.stdout).toContain('docs/rules/duplicate-connection.md');
   // Sockets are named as in the panel and the Markdown report.
   expect(run.stdout).toContain('sockets #1, #2 · why and how to fix');

@@ -6,6 +6,7 @@ import { buildReport, type Report } from '../core/report';
 import { DEFAULT_SETTINGS } from '../core/settings/defaults';
 import type { Settings } from '../core/types';
 import type { AuditOptions } from './args';
+import { watchAsyncInitiators } from './asyncInitiators';
 import { launchOneSocket } from './browserSession';
 import { AuditError, messageOf } from './errors';
 import { findTabIdByUrl } from './extensionRecords';
@@ -67,6 +68,8 @@ export async function runAudit(options: AuditOptions, settings: Settings | null,
       });
       return routineReport(result, effective, packageRoot().version);
     }
+    // App code behind each socket, from the browser's async stacks (CDP), before the page loads.
+    const initiators = await watchAsyncInitiators(context, page);
     log(`Loading ${options.url}…`);
     await loadPage(page, options.url);
     const tabId = await findTabIdByUrl(worker, page.url());
@@ -79,7 +82,7 @@ export async function runAudit(options: AuditOptions, settings: Settings | null,
     await new Promise((resolve) => setTimeout(resolve, options.durationMs));
     const state = await settledRecord(worker, tabId, { maxMs: SETTLE_MAX_MS });
     if (!state) throw new AuditError('the tab record disappeared (was the tab closed by the flow script?)');
-    return buildReport(state, { now: Date.now(), toolVersion: packageRoot().version, redact: effective.redact });
+    return buildReport(initiators.apply(state), { now: Date.now(), toolVersion: packageRoot().version, redact: effective.redact });
   } finally {
     await browser.close();
   }

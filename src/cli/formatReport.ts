@@ -24,7 +24,7 @@ function findingLines(finding: ReportFinding, names: (ids: string[]) => string, 
   const state = finding.active ? '' : ' (resolved before the end)';
   const product = finding.product ? ` (${finding.product})` : '';
   const lines = [`${finding.severity.toUpperCase().padEnd(7)} ${finding.rule}  ${finding.userId ?? 'unknown user'}${product}${state}`, `        ${finding.message}`];
-  if (finding.cause) lines.push(`        likely cause: ${finding.cause.message}`);
+  if (finding.cause) lines.push(`        cause ${finding.cause.id}: ${finding.cause.message}`);
   lines.push(`        sockets ${names(finding.socketIds)} · why and how to fix: ${rulePage(finding.rule)}`);
   return lines;
 }

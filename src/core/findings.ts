@@ -1,7 +1,15 @@
+import { withCauses } from './causes/findingCauses';
 import { TAB_RULES } from './rules';
 import type { FindingCandidate } from './rules/types';
 import { earliest } from './rules/types';
-import type { Finding, Settings, TabState } from './types';
+import type { Finding, RuleId, Settings, TabState } from './types';
+
+/**
+ * Rules whose message counts the sockets it lists (reconnect-churn: "opened 5 connections in 8 s"):
+ * the finding lists the sockets of the candidate now, not every socket it ever named, so the count
+ * and the links agree. The others keep every socket an incident was about.
+ */
+const LISTS_CURRENT_SOCKETS: ReadonlySet<RuleId> = new Set<RuleId>(['reconnect-churn']);
 
 /**
  * Findings are incidents, not events: a candidate that matches an active finding of the same
@@ -25,8 +33,9 @@ export function reconcileFindings(
     const existing = activeByKey.get(`${candidate.rule}\u0000${candidate.key}`);
     if (existing) {
       matched.add(existing);
-      const socketIds = [...new Set([...existing.socketIds, ...candidate.socketIds])];
-      const unchanged = socketIds.length === existing.socketIds.length && existing.message === candidate.message && existing.severity === candidate.severity;
+      const socketIds = LISTS_CURRENT_SOCKETS.has(candidate.rule) ? candidate.socketIds : [...new Set([...existing.socketIds, ...candidate.socketIds])];
+      const sameSockets = socketIds.length === existing.socketIds.length && socketIds.every((id, i) => id === existing.socketIds[i]);
+      const unchanged = sameSockets && existing.message === candidate.message && existing.severity === candidate.severity;
       if (!unchanged) updates.set(existing, { ...existing, socketIds, message: candidate.message, severity: candidate.severity });
     } else {
       seq += 1;
@@ -58,7 +67,10 @@ export function evaluateFindings(
     candidates.push(...result.candidates);
     nextCheckAt = earliest(nextCheckAt, result.nextCheckAt);
   }
-  const { findings, nextFindingSeq } = reconcileFindings(state.findings, candidates, now, state.nextFindingSeq);
-  const changed = nextFindingSeq !== state.nextFindingSeq || findings.some((finding, i) => finding !== state.findings[i]);
+  const reconciled = reconcileFindings(state.findings, candidates, now, state.nextFindingSeq);
+  // Each finding's cause, from the evidence its sockets carry (src/core/causes/).
+  const { findings } = withCauses({ ...state, findings: reconciled.findings });
+  const { nextFindingSeq } = reconciled;
+  const changed = nextFindingSeq !== state.nextFindingSeq || findings.length !== state.findings.length || findings.some((finding, i) => finding !== state.findings[i]);
   return { state: changed ? { ...state, findings, nextFindingSeq } : state, nextCheckAt };
 }

@@ -43,6 +43,7 @@ export function importedView(report: Report): TabView {
       bytesReceived: socket.bytesReceived,
       initiator: socket.initiator,
       stack: socket.initiator === null ? [] : [socket.initiator],
+      ...(socket.appFrame === undefined ? {} : { appFrame: socket.appFrame }),
       // A report of an older build has no product or client: the URL's reading stands in.
       identity: { ...fromUrl, userId: socket.userId, apiKey: socket.apiKey, source: 'report', product: socket.product === undefined ? fromUrl.product : socket.product, client: socket.client === undefined ? fromUrl.client : socket.client },
       frames: [],

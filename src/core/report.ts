@@ -2,10 +2,11 @@ import { Validator } from '@cfworker/json-schema';
 import { buildChecklist } from './checklist';
 import type { ApiCall } from './http/apiCall';
 import { streamApiCalls } from './http/streamApiCalls';
+import { appFrameOf } from './appFrames/asyncInitiators';
 import { redactTabState } from './redact';
 import reportSchema from './report.schema.json';
 import { currentPage, socketOrdinals } from './tabState';
-import type { Finding, SocketState, StreamProduct, TabState, DecodedProtocol } from './types';
+import type { Finding, SocketState, StreamProduct, TabState, DecodedProtocol, CauseId } from './types';
 import type { Transport } from './wire/hookMessages';
 
 export const REPORT_FORMAT = 'onesocket-report';
@@ -41,7 +42,7 @@ export interface ReportSocket {
 
 export type { StreamProduct };
 export type { DecodedProtocol };
-export type CauseId = 'sdk-copies' | 'separate-clients' | 'effect-rerun' | 'missing-disconnect' | 'strictmode-double-mount' | 'server-reconnect';
+export type { CauseId };
 export type ChecklistStatus = 'passed' | 'warned' | 'failed' | 'not-applicable';
 export interface ChecklistSection {
   status: ChecklistStatus;
@@ -138,6 +139,7 @@ export function buildReport(tabState: TabState, options: ReportOptions): Report 
       product: socket.identity.product ?? null,
       client: socket.identity.client ?? null,
       protocol: socket.protocol ?? null,
+      appFrame: appFrameOf(socket),
     });
   }
   return {
@@ -157,6 +159,7 @@ export function buildReport(tabState: TabState, options: ReportOptions): Report 
       active: finding.active,
       resolvedAt: finding.resolvedAt,
       ...(finding.product === undefined ? {} : { product: finding.product }),
+      ...(finding.cause ? { cause: { id: finding.cause.id, message: finding.cause.message } } : {}),
     })),
     dropped: { sockets: state.evictedSockets ?? 0, events: state.droppedEvents },
     checklist: buildChecklist(state),

@@ -73,7 +73,16 @@ export function reportMarkdown(report: Report): string {
       ? 'None.'
       : table(
           ['Severity', 'Rule', 'User', 'Product', 'Sockets', 'Message', 'Raised', 'Status'],
-          report.findings.map((finding) => [finding.severity, `\`${finding.rule}\``, finding.userId, finding.product ?? null, socketRefs(finding.socketIds, ordinals), finding.message, isoTime(finding.at), finding.active ? 'active' : 'resolved']),
+          report.findings.map((finding) => [
+            finding.severity,
+            `\`${finding.rule}\``,
+            finding.userId,
+            finding.product ?? null,
+            socketRefs(finding.socketIds, ordinals),
+            finding.cause ? `${finding.message} Cause \`${finding.cause.id}\`: ${finding.cause.message}` : finding.message,
+            isoTime(finding.at),
+            finding.active ? 'active' : 'resolved',
+          ]),
         ),
     '',
     ...checklistLines(report),

@@ -1,6 +1,9 @@
 import type { ApiCall } from './http/apiCall';
 import type { Direction, Transport } from './wire/hookMessages';
 
+/** Why a duplicate happened, when the evidence shows it (src/core/causes/). */
+export type CauseId = 'sdk-copies' | 'separate-clients' | 'effect-rerun' | 'missing-disconnect' | 'strictmode-double-mount' | 'server-reconnect';
+
 /** The protocol a socket's frames decode as (src/core/decoders). */
 export type DecodedProtocol = 'stream' | 'socket.io' | 'sockjs' | 'signalr' | 'stomp' | 'wamp' | 'mqtt' | 'phoenix' | 'graphql-ws' | 'actioncable';
 
@@ -157,6 +160,16 @@ export interface SocketRecord {
   /** First app frame of the creation stack, e.g. "connectUser (https://app/x.js:10:5)". */
   initiator: string | null;
   stack: string[];
+  /**
+   * The browser's async initiator stack (DevTools' Initiator, from CDP or the DevTools network
+   * log), newest first, source-mapped where possible; absent when none was seen.
+   */
+  asyncStack?: string[];
+  /**
+   * The first frame of app code (SDK, library and React frames skipped), from the async stack;
+   * absent until one was seen (then appFrameOf reads the hook's stack), null when none is app code.
+   */
+  appFrame?: string | null;
   identity: Identity;
   /** The most recent frames, oldest first, at most Settings.framesPerSocket. */
   frames: FrameRecord[];
@@ -189,6 +202,14 @@ export interface Finding {
   key: string;
   /** The product a per-user finding counts in; absent for rules that do not count per product. */
   product?: StreamProduct | null;
+  /** Why it happened, when the evidence shows it (src/core/causes/). */
+  cause?: Cause;
+}
+
+/** The cause of a finding: its id and one line naming it and the fix. */
+export interface Cause {
+  id: CauseId;
+  message: string;
 }
 
 export interface PageRecord {

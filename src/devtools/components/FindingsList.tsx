@@ -2,6 +2,8 @@ import type { Finding, SocketRecord } from '../../core/types';
 import { formatClock } from '../../shared/format';
 import { formatWindow, type OverlapInGrace } from '../model/overlapsInGrace';
 import { ruleDocUrl } from '../ruleDocs';
+import { FindingCallSites } from './FindingCallSites';
+import { FindingCause } from './FindingCause';
 import { SharedEventsHint } from './SharedEventsHint';
 
 interface Props {
@@ -14,7 +16,7 @@ interface Props {
   /** Users whose sockets overlap but are still inside the grace window (no finding yet). */
   inGrace: OverlapInGrace[];
   graceWindowMs: number;
-  /** The tab's sockets, for what a finding's sockets received (the duplicate's shared events). */
+  /** The tab's sockets: what a finding's sockets received (the duplicate's shared events) and the app code that opened them. */
   sockets?: Readonly<Record<string, SocketRecord>>;
 }
 
@@ -49,7 +51,8 @@ export function FindingsList({ findings, ordinals, held, selectedId, onSelect, i
         <ul>
           {ordered.map((finding) => (
             <li key={finding.id} class={`finding severity-${finding.severity}${finding.active ? '' : ' resolved'}`} data-rule={finding.rule} data-active={String(finding.active)}>
-              <span class="severity">{finding.severity}</span> <code class="rule">{finding.rule}</code> <span class="message">{finding.message}</span>{' '}
+              <span class="severity">{finding.severity}</span> <code class="rule">{finding.rule}</code> <span class="message">{finding.message}</span>
+              <FindingCause finding={finding} />{' '}
               <span class="muted">{finding.active ? `since ${formatClock(finding.at)}` : `resolved${finding.resolvedAt === null ? '' : ` ${formatClock(finding.resolvedAt)}`}`}</span>
               {finding.socketIds.length > 0 ? (
                 <span class="finding-sockets">
@@ -72,7 +75,8 @@ export function FindingsList({ findings, ordinals, held, selectedId, onSelect, i
                     ),
                   )}
                 </span>
-              ) : null}{' '}
+              ) : null}
+              <FindingCallSites finding={finding} sockets={sockets} ordinals={ordinals} />{' '}
               <a href={ruleDocUrl(finding.rule)} target="_blank" rel="noreferrer">
                 Why and how to fix
               </a>

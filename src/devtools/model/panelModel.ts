@@ -6,6 +6,7 @@ import { socketOrdinals } from '../../core/tabState';
 import type { Finding, PageRecord, Settings, SocketRecord, TabState, TabView } from '../../core/types';
 import { shortUrl } from '../../shared/format';
 import type { PanelConnection } from '../../shared/panelConnection';
+import { withBrowserInitiators } from './browserInitiators';
 import { filterSockets } from './filterSockets';
 import { importedView, type ImportedReport } from '../../core/importedReport';
 import { DEFAULT_SORT, sortSockets, type SortOrder } from './sortSockets';
@@ -80,7 +81,8 @@ export function createPanelModel(connection: PanelConnection): PanelModel {
   // The panel lives as long as its page: the timer never needs stopping.
   setInterval(() => (clock.value = Date.now()), CLOCK_INTERVAL_MS);
 
-  const view = computed(() => imported.value?.view ?? connection.view.value);
+  // The live tab's view with DevTools' own initiator stacks applied (app frames, causes).
+  const view = computed(() => imported.value?.view ?? withBrowserInitiators(connection.view.value));
   const state = computed(() => view.value?.state ?? null);
   const settings = computed(() => view.value?.settings ?? null);
   const findings = computed(() => state.value?.findings ?? NONE);

@@ -1,6 +1,7 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { protocolLabel } from '../../../core/decoders/index';
-import type { Settings, SocketRecord } from '../../../core/types';
+import type { Settings, SocketRecord, TabState } from '../../../core/types';
+import { AppCode } from './AppCode';
 import { shortUrl } from '../../../shared/format';
 import type { DetailTab } from '../../model/panelModel';
 import { FramesTab } from './FramesTab';
@@ -18,6 +19,8 @@ interface Props {
   tab: DetailTab;
   onTab: (tab: DetailTab) => void;
   onClose: () => void;
+  /** The tab's record, for what a socket is beside its siblings (React's double mount). */
+  state?: TabState | null;
 }
 
 const TABS: ReadonlyArray<{ id: DetailTab; label: (socket: SocketRecord) => string }> = [
@@ -27,7 +30,7 @@ const TABS: ReadonlyArray<{ id: DetailTab; label: (socket: SocketRecord) => stri
 ];
 
 /** The selected socket, beside the table like the Network panel's request view. */
-export function SocketDetail({ socket, ordinal, pageLabel, settings, now, imported, tab, onTab, onClose }: Props) {
+export function SocketDetail({ socket, ordinal, pageLabel, settings, now, imported, tab, onTab, onClose, state = null }: Props) {
   const onTabKey = (event: KeyboardEvent): void => {
     const index = TABS.findIndex((entry) => entry.id === tab);
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
@@ -48,6 +51,7 @@ export function SocketDetail({ socket, ordinal, pageLabel, settings, now, import
         <span class="muted"> {shortUrl(socket.url)}</span>
         {socket.protocol ? <span class="muted protocol"> · {protocolLabel(socket.protocol)}</span> : null}
       </div>
+      <AppCode socket={socket} state={state} />
       <div role="tablist" aria-label="Socket details" class="tabs" onKeyDown={onTabKey}>
         {TABS.map((entry) => (
           <button
