@@ -97,7 +97,7 @@ test('the fake backend closing each socket with 4000, the SDK reconnecting: serv
   }
   const panel = await openPanel(page);
   const finding = activeFinding(panel, 'reconnect-churn');
-  await expect(finding).toContainText('User "alice" opened 5 connections in');
+  await expect(finding).toContainText('User "alice" opened 5 connections to Stream Chat in');
   await expect(finding.locator('.finding-cause')).toHaveAttribute('data-cause', 'server-reconnect');
   await expect(finding).toContainText('close code 4000');
   await expect(finding.locator('.socket-ref')).toHaveCount(5);

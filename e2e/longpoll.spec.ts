@@ -57,7 +57,7 @@ test('the real stream-chat SDK falling back to long-polling shows as a longpoll 
     // The WebSocket attempts before the fallback are recorded too, as failed sockets.
     const attempts = (await recordedSockets(serviceWorker, tabId)).filter((socket) => socket.transport === 'websocket');
     expect(attempts.length).toBeGreaterThan(0);
-    expect(attempts.every((socket) => socket.state === 'closed' && socket.openAt === null)).toBe(true);
+    expect(attempts.every((socket) => socket.state === 'closed' && socket.connectedAt === null)).toBe(true);
   } finally {
     await plain.close();
     await backend.close();

@@ -40,7 +40,7 @@ test('a socket already shown follows every change: owner from a frame, bytes, fr
   await expect(detail.getByRole('tab', { name: 'Frames (2)' })).toBeVisible();
 
   await page.evaluate(() => (window as unknown as { held: WebSocket }).held.send('x'.repeat(4096)));
-  await expect(row).toContainText(`${((bytes + 4096) / 1024).toFixed(1)} kB / ${((bytes + 4096) / 1024).toFixed(1)} kB`);
+  await expect(row).toContainText(`${((bytes + 4096) / 1024).toFixed(1)} KB / ${((bytes + 4096) / 1024).toFixed(1)} KB`);
   await detail.getByRole('tab', { name: 'Frames (4)' }).click();
   await expect(detail.getByRole('table', { name: 'Frames' }).locator('tbody tr')).toHaveCount(4);
   // Changes are redacted as the snapshot is: the token's signature never reaches the panel.

@@ -35,7 +35,7 @@ describe('importedView', () => {
     t.check(5000);
     t.close('a', 5500).check(5500);
     const view = importedView(buildReport(t.state, { now: 6000, toolVersion: '0.1.0', redact: true }));
-    expect(view.state.sockets['b']).toMatchObject({ openAt: 1100, ordinal: 2 });
+    expect(view.state.sockets['b']).toMatchObject({ connectedAt: 1100, ordinal: 2 });
     expect(view.state.findings.map((finding) => [finding.active, finding.resolvedAt])).toEqual([[false, 5500]]);
   });
 });

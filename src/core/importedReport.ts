@@ -30,7 +30,7 @@ export function importedView(report: Report): TabView {
       frameUrl: socket.frameUrl ?? '',
       // The schema allows null for a time nobody saw; draw such a socket from the report's start.
       createdAt: socket.openedAt ?? createdAt,
-      openAt: socket.connectedAt ?? null,
+      connectedAt: socket.connectedAt ?? null,
       closedAt: socket.closedAt,
       state: socket.state,
       closeCode: socket.closeCode,

@@ -135,7 +135,7 @@ export function buildReport(tabState: TabState, options: ReportOptions): Report 
       bytesSent: socket.bytesSent,
       bytesReceived: socket.bytesReceived,
       initiator: socket.initiator,
-      connectedAt: socket.openAt,
+      connectedAt: socket.connectedAt,
       product: socket.identity.product ?? null,
       client: socket.identity.client ?? null,
       protocol: socket.protocol ?? null,

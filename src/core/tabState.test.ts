@@ -13,7 +13,7 @@ describe('applyTabEvents', () => {
     expect(socket).toMatchObject({
       state: 'closed',
       createdAt: 10,
-      openAt: 10,
+      connectedAt: 10,
       closedAt: 40,
       closeCode: 1000,
       messagesReceived: 1,

@@ -64,7 +64,7 @@ function createdSocket(state: TabState, event: Extract<HookEvent, { type: 'creat
     transport: event.transport ?? 'websocket',
     frameUrl: event.frameUrl,
     createdAt: event.at,
-    openAt: null,
+    connectedAt: null,
     closedAt: null,
     state: 'connecting',
     closeCode: null,
@@ -112,7 +112,7 @@ function applyHookEvent(socket: SocketRecord, event: HookEvent, settings: Settin
     case 'http':
       return socket;
     case 'open':
-      return socket.state === 'connecting' ? { ...socket, state: 'open', openAt: event.at } : socket;
+      return socket.state === 'connecting' ? { ...socket, state: 'open', connectedAt: event.at } : socket;
     case 'message':
       return withFrame(socket, event, settings);
     case 'traffic':

@@ -139,7 +139,7 @@ export interface SocketRecord {
   /** Time the page created the socket (`new WebSocket`). */
   createdAt: number;
   /** Time the `open` event fired, null if it never opened. */
-  openAt: number | null;
+  connectedAt: number | null;
   closedAt: number | null;
   state: SocketState;
   closeCode: number | null;

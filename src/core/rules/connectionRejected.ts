@@ -14,7 +14,7 @@ const KNOWN_CODES: Record<number, string> = {
 
 /** The socket ended before it ever opened, and not because the page closed it. */
 function refusedBeforeOpen(socket: SocketRecord): boolean {
-  return socket.transport === 'websocket' && socket.state === 'closed' && socket.openAt === null && socket.closeRequestedAt === undefined && socket.closeCode !== null;
+  return socket.transport === 'websocket' && socket.state === 'closed' && socket.connectedAt === null && socket.closeRequestedAt === undefined && socket.closeCode !== null;
 }
 
 function rejected(socket: SocketRecord): boolean {

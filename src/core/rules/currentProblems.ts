@@ -33,7 +33,7 @@ export function currentProblems(state: TabState, hasProblem: (socket: SocketReco
   for (const sockets of groupBy(onPage, ownerKey).values()) {
     // The latest start of an attempt that opened without the problem supersedes what ended before it.
     let latestHealthyStart = -Infinity;
-    for (const socket of sockets) if (socket.openAt !== null && !hasProblem(socket)) latestHealthyStart = Math.max(latestHealthyStart, socket.createdAt);
+    for (const socket of sockets) if (socket.connectedAt !== null && !hasProblem(socket)) latestHealthyStart = Math.max(latestHealthyStart, socket.createdAt);
     for (const socket of sockets) {
       if (hasProblem(socket) && (isLive(socket) || latestHealthyStart < settledAt(socket))) stillStanding.add(socket);
     }

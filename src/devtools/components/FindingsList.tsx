@@ -35,10 +35,11 @@ export function FindingsList({ findings, ordinals, held, selectedId, onSelect, i
       {inGrace.length > 0 ? (
         <ul class="in-grace" aria-label="Within the grace window">
           {inGrace.map((overlap) => (
-            <li key={overlap.userId} class="finding pending" data-user={overlap.userId}>
+            <li key={overlap.key} class="finding pending" data-user={overlap.userId}>
               <span class="severity">pending</span>{' '}
               <span class="message">
-                {overlap.userId}: {overlap.socketIds.length} open, within the {formatWindow(graceWindowMs)} grace window
+                {overlap.userId}
+                {overlap.product ? ` (${overlap.product})` : ''}: {overlap.socketIds.length} open, within the {formatWindow(graceWindowMs)} grace window
               </span>{' '}
               <span class="muted">an error if they still overlap at {formatClock(overlap.dueAt)}</span>
             </li>

@@ -154,6 +154,7 @@ export function DetailPart({ model }: { model: PanelModel }) {
       tab={model.detailTab.value}
       onTab={(tab) => (model.detailTab.value = tab)}
       onClose={() => model.select(null)}
+      state={model.view.value?.state ?? null}
     />
   );
 }

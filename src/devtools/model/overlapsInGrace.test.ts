@@ -6,8 +6,14 @@ describe('overlapsInGrace', () => {
   it('names a user with two live sockets until the duplicate-connection finding is raised', () => {
     const t = new Timeline().connect('a', streamConnectUrl('alice'), 0).connect('b', streamConnectUrl('alice'), 100).connect('c', streamConnectUrl('bob'), 100);
     t.check(500);
-    expect(overlapsInGrace(t.state, t.settings)).toEqual([{ userId: 'alice', socketIds: ['a', 'b'], dueAt: 1100 }]);
+    expect(overlapsInGrace(t.state, t.settings)).toEqual([{ key: 'chat:alice', userId: 'alice', product: 'chat', socketIds: ['a', 'b'], dueAt: 1100 }]);
     t.check(1200);
+    expect(overlapsInGrace(t.state, t.settings)).toEqual([]);
+  });
+
+  it('counts per product, as the rule does: one chat and one video socket of a user are no overlap', () => {
+    const video = 'ws://127.0.0.1:8765/video/connect?api_key=k';
+    const t = new Timeline().connect('c', streamConnectUrl('alice'), 0).connect('v', video, 10).send('v', 11, JSON.stringify({ token: 't', user_details: { id: 'alice' }, products: ['video'] }));
     expect(overlapsInGrace(t.state, t.settings)).toEqual([]);
   });
 

@@ -79,7 +79,7 @@ export interface LifecycleStep {
 /** Created → open → closed, with the time each step took. */
 export function lifecycleOf(socket: SocketRecord, now: number, formatDuration: (ms: number) => string): LifecycleStep[] {
   const steps: LifecycleStep[] = [{ label: 'Created', at: socket.createdAt, detail: 'new WebSocket(…)' }];
-  if (socket.openAt !== null) steps.push({ label: 'Open', at: socket.openAt, detail: `after ${formatDuration(socket.openAt - socket.createdAt)}` });
+  if (socket.connectedAt !== null) steps.push({ label: 'Open', at: socket.connectedAt, detail: `after ${formatDuration(socket.connectedAt - socket.createdAt)}` });
   else if (socket.state !== 'connecting') steps.push({ label: 'Never opened', at: null, detail: socket.errored ? 'the connection failed' : '' });
   if (socket.errored) steps.push({ label: 'Error', at: null, detail: 'an error event fired' });
   if (socket.closedAt !== null) {
@@ -88,7 +88,7 @@ export function lifecycleOf(socket: SocketRecord, now: number, formatDuration: (
     const clean = socket.wasClean === false ? ', not clean' : '';
     steps.push({ label: 'Closed', at: socket.closedAt, detail: `${code}${reason}${clean}; lived ${formatDuration(socket.closedAt - socket.createdAt)}` });
   } else {
-    steps.push({ label: socket.state === 'closing' ? 'Closing' : 'Still open', at: null, detail: `for ${formatDuration(now - (socket.openAt ?? socket.createdAt))}` });
+    steps.push({ label: socket.state === 'closing' ? 'Closing' : 'Still open', at: null, detail: `for ${formatDuration(now - (socket.connectedAt ?? socket.createdAt))}` });
   }
   return steps;
 }
