@@ -14,13 +14,6 @@ import { forwardHookConfig } from './hookConfigBridge';
 import { createReliableSender } from './reliableSender';
 
 /**
- * Events are coalesced until the next task, but a burst (a page sending thousands of messages in
- * one loop, or a backlog of message tasks ahead of our timer) is forwarded as soon as this many
- * are waiting: a cap that dropped the overflow lost half of such a burst (bench: scale run).
- */
-const FORWARD_AT_EVENTS = 2_000;
-
-/**
  * Characters (of the hook messages they came from) held for a worker that has not acknowledged
  * them: plenty for a worker restart, bounded against a worker that never answers.
  */
@@ -58,61 +51,49 @@ port.listen((value) => {
 function stop(): void {
   window.removeEventListener(HOOK_EVENT_NAME, onHookEvent);
   stopped = true;
-  pending = [];
-  pendingChars = 0;
   dropped = 0;
   sender.forgetHeld();
   port.close();
 }
 let stopped = false;
-let pending: HookEvent[] = [];
-/** Characters of the hook messages the pending events were parsed from: their held weight. */
-let pendingChars = 0;
+/** Hook messages refused since the last forward: counted, and said with the next one. */
 let dropped = 0;
-let flushScheduled = false;
+let droppedReportScheduled = false;
 
-function flush(): void {
-  flushScheduled = false;
-  if (stopped || (pending.length === 0 && dropped === 0)) return;
-  sender.send({ kind: 'hook-events', version: PROTOCOL_VERSION, events: pending, dropped }, pendingChars + 1);
-  pending = [];
-  pendingChars = 0;
+/**
+ * Each validated hook batch goes on as one relay message: the hook already batches (its flush
+ * windows), so a second batching here would only add delay.
+ */
+function forward(events: HookEvent[], size: number): void {
+  if (stopped) return;
+  sender.send({ kind: 'hook-events', version: PROTOCOL_VERSION, events, dropped }, size);
   dropped = 0;
 }
 
-function scheduleFlush(): void {
-  if (flushScheduled) return;
-  flushScheduled = true;
-  setTimeout(flush, 0);
+/** A refused message is counted; the count leaves with the next batch, or alone soon after. */
+function countDropped(): void {
+  dropped++;
+  if (droppedReportScheduled) return;
+  droppedReportScheduled = true;
+  setTimeout(() => {
+    droppedReportScheduled = false;
+    if (dropped > 0) forward([], 1);
+  }, 0);
 }
 
 function onHookEvent(event: Event): void {
   const detail: unknown = (event as CustomEvent<unknown>).detail;
-  if (typeof detail !== 'string' || detail.length > WIRE_LIMITS.messageChars) {
-    dropped++;
-    scheduleFlush();
-    return;
-  }
+  if (typeof detail !== 'string' || detail.length > WIRE_LIMITS.messageChars) return countDropped();
   let parsed: unknown;
   try {
     parsed = JSON.parse(detail);
   } catch {
-    dropped++;
-    scheduleFlush();
-    return;
+    return countDropped();
   }
   const result = parseWire(hookMessageSchema, parsed);
-  if (!result.ok) {
-    dropped++;
-  } else {
-    for (const hookEvent of result.value.events) pending.push(hookEvent);
-    pendingChars += detail.length;
-    if (pending.length >= FORWARD_AT_EVENTS) {
-      flush();
-      return;
-    }
-  }
-  scheduleFlush();
+  if (!result.ok) return countDropped();
+  // Its weight against the held cap: the characters it was parsed from.
+  forward(result.value.events, detail.length + 1);
 }
 
 window.addEventListener(HOOK_EVENT_NAME, onHookEvent);
