@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { test as base, expect } from '@playwright/test';
+import { extensionPanelId, showPanelExpression } from '../scripts/devtoolsPanel.mjs';
 import { CdpSession, debuggingPort, waitForTarget } from './support/cdp';
 import { extensionWorker, launchWithExtension } from './support/extension';
 import { startFixtureServer } from './support/fixtureServer';
@@ -26,17 +27,7 @@ base('the OneSocket panel in real DevTools shows the page’s sockets and the du
     const frontend = await waitForTarget(port, (target) => target.url.startsWith('devtools://devtools/bundled/devtools_app.html'));
     const devtools = await CdpSession.connect(frontend.webSocketDebuggerUrl);
     sessions.push(devtools);
-    const panelId = `chrome-extension://${extensionId}OneSocket`;
-    await devtools.evaluate(`(async () => {
-      const UI = await import('./ui/legacy/legacy.js');
-      const deadline = Date.now() + 10000;
-      while (Date.now() < deadline) {
-        const view = UI.InspectorView.InspectorView.maybeGetInspectorViewInstance();
-        if (view && view.hasPanel(${JSON.stringify(panelId)})) { await view.showPanel(${JSON.stringify(panelId)}); return true; }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      throw new Error('OneSocket panel never registered');
-    })()`);
+    await devtools.evaluate(showPanelExpression(extensionPanelId(extensionId, 'OneSocket')));
 
     const panelTarget = await waitForTarget(port, (target) => target.url.startsWith(`chrome-extension://${extensionId}/src/devtools/panel.html`));
     const panel = await CdpSession.connect(panelTarget.webSocketDebuggerUrl);

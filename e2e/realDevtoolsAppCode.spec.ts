@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { test as base, expect } from '@playwright/test';
 import { startFakeStreamBackend } from '../demo/backend/fakeStreamBackend.mjs';
 import { causePageServer } from './support/causePages';
+import { extensionPanelId, showPanelExpression } from '../scripts/devtoolsPanel.mjs';
 import { CdpSession, debuggingPort, waitForTarget } from './support/cdp';
 import { extensionWorker, launchWithExtension } from './support/extension';
 
@@ -26,17 +27,7 @@ base('real DevTools: the app code of each socket and separate-clients, from the 
     sessions.push(devtools);
     const page = context.pages()[0] ?? (await context.newPage());
 
-    const panelId = `chrome-extension://${extensionId}OneSocket`;
-    await devtools.evaluate(`(async () => {
-      const UI = await import('./ui/legacy/legacy.js');
-      const deadline = Date.now() + 10000;
-      while (Date.now() < deadline) {
-        const view = UI.InspectorView.InspectorView.maybeGetInspectorViewInstance();
-        if (view && view.hasPanel(${JSON.stringify(panelId)})) { await view.showPanel(${JSON.stringify(panelId)}); return true; }
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      throw new Error('OneSocket panel never registered');
-    })()`);
+    await devtools.evaluate(showPanelExpression(extensionPanelId(extensionId, 'OneSocket')));
     const panelTarget = await waitForTarget(port, (target) => target.url.startsWith(`chrome-extension://${extensionId}/src/devtools/panel.html`));
     const panel = await CdpSession.connect(panelTarget.webSocketDebuggerUrl);
     sessions.push(panel);

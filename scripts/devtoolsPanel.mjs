@@ -77,14 +77,12 @@ export async function evaluateInDevtools(port, expression) {
 export const extensionPanelId = (extensionId, title) => `chrome-extension://${extensionId}${title}`;
 
 /**
- * Shows the panel in the DevTools frontend (waits for the extension to register it).
- * @param {number} port
+ * The expression that shows a panel in the DevTools frontend once the extension registered it
+ * (DevTools' own UI module; `instance()` throws if called too early, so it polls).
  * @param {string} panelId
  */
-export async function showDevtoolsPanel(port, panelId) {
-  await evaluateInDevtools(
-    port,
-    `(async () => {
+export function showPanelExpression(panelId) {
+  return `(async () => {
       const UI = await import('./ui/legacy/legacy.js');
       const deadline = Date.now() + 10000;
       while (Date.now() < deadline) {
@@ -93,8 +91,16 @@ export async function showDevtoolsPanel(port, panelId) {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       throw new Error('the panel never registered');
-    })()`,
-  );
+    })()`;
+}
+
+/**
+ * Shows the panel in the DevTools frontend (waits for the extension to register it).
+ * @param {number} port
+ * @param {string} panelId
+ */
+export async function showDevtoolsPanel(port, panelId) {
+  await evaluateInDevtools(port, showPanelExpression(panelId));
 }
 
 /**
