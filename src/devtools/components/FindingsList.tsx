@@ -39,7 +39,8 @@ export function FindingsList({ findings, ordinals, held, selectedId, onSelect, i
               <span class="severity">pending</span>{' '}
               <span class="message">
                 {overlap.userId}
-                {overlap.product ? ` (${overlap.product})` : ''}: {overlap.socketIds.length} open, within the {formatWindow(graceWindowMs)} grace window
+                {/* Chat, the usual case, goes unnamed; another product is said. */}
+                {overlap.product && overlap.product !== 'chat' ? ` (${overlap.product})` : ''}: {overlap.socketIds.length} open, within the {formatWindow(graceWindowMs)} grace window
               </span>{' '}
               <span class="muted">an error if they still overlap at {formatClock(overlap.dueAt)}</span>
             </li>
