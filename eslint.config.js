@@ -47,7 +47,7 @@ export default tseslint.config(
     ignores: ['src/core/wire/**', '**/*.test.ts'],
     rules: {
       'no-restricted-imports': restrict([
-        { group: [...contexts.map((name) => `**/${name}/**`), '**/shared/**'], message: 'src/core imports only itself and the wire.' },
+        { group: [...contexts.map((name) => `**/${name}/**`), '**/common/**'], message: 'src/core imports only itself and the wire.' },
         { group: ['webextension-polyfill', 'preact', 'preact/*', '@preact/*', '@playwright/*', 'node:*'], message: 'src/core is pure: no browser, UI or Node API.' },
       ]),
       'no-restricted-globals': ['error', { name: 'chrome', message: 'src/core is pure: no browser API.' }, { name: 'browser', message: 'src/core is pure: no browser API.' }],
@@ -60,7 +60,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict([
         { regex: '(^|/)core/(?!wire/constants$)', allowTypeImports: true, message: 'The page hook imports only the wire constants (and types): it ships in every document.' },
-        { group: ['**/relay/**', '**/shared/**', ...otherContexts('content')], message: 'The page hook imports nothing of the other worlds.' },
+        { group: ['**/relay/**', '**/common/**', ...otherContexts('content')], message: 'The page hook imports nothing of the other worlds.' },
         { group: ['valibot', 'webextension-polyfill', 'preact', '@preact/*'], message: 'The page hook carries no library.' },
       ]),
     },
@@ -86,13 +86,13 @@ export default tseslint.config(
   },
   // Shared browser helpers serve every context and import none.
   {
-    files: ['src/shared/**/*.ts'],
+    files: ['src/common/**/*.ts'],
     ignores: ['**/*.test.ts'],
-    rules: { 'no-restricted-imports': restrict([{ group: contexts.map((name) => `**/${name}/**`), message: 'src/shared is used by the contexts and imports none of them.' }]) },
+    rules: { 'no-restricted-imports': restrict([{ group: contexts.map((name) => `**/${name}/**`), message: 'src/common is used by the contexts and imports none of them.' }]) },
   },
   // Contexts do not import each other.
   ...['background', 'devtools', 'popup', 'options', 'cli', 'eslint'].map((name) => ({
     files: [`src/${name}/**/*.{ts,tsx}`],
-    rules: { 'no-restricted-imports': restrict([{ group: otherContexts(name), message: `src/${name} imports src/core and src/shared, never another context.` }]) },
+    rules: { 'no-restricted-imports': restrict([{ group: otherContexts(name), message: `src/${name} imports src/core and src/common, never another context.` }]) },
   })),
 );

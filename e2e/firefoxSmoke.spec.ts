@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
 import { startFakeStreamBackend } from '../demo/backend/fakeStreamBackend.mjs';
-import { STORAGE_LAYOUT } from '../src/shared/storageLayout';
+import { STORAGE_LAYOUT } from '../src/common/storageLayout';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from './support/firefox';
 
 /**

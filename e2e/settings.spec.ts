@@ -3,7 +3,7 @@ import { expect, test } from './support/extension';
 import { connectionRows, openSockets, socketDetail } from './support/panel';
 import { streamConnectUrl } from './support/streamUrls';
 import { recordedSockets } from './support/tabRecord';
-import { STORAGE_LAYOUT } from '../src/shared/storageLayout';
+import { STORAGE_LAYOUT } from '../src/common/storageLayout';
 
 async function openSettings(context: BrowserContext, extensionId: string): Promise<Page> {
   const options = await context.newPage();

@@ -11,7 +11,7 @@
  */
 import browser, { type Scripting } from 'webextension-polyfill';
 import { contentScriptMatches } from '../core/settings/watchedSites';
-import type { SettingsSource } from '../shared/settingsStore';
+import type { SettingsSource } from '../common/settingsStore';
 import { CONTENT_SCRIPT_FILES } from './contentScriptFiles';
 const RELAY_ID = 'onesocket-relay';
 const HOOK_ID = 'onesocket-hook';

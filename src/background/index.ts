@@ -10,7 +10,7 @@ import { keepContentScriptsRegistered } from './contentScriptRegistration';
 import { handlePanelPort } from './panelPort';
 import { handleRelayPort } from './relayPort';
 import { createTabPersistence } from './sessionPersistence';
-import { createSettingsSource } from '../shared/settingsStore';
+import { createSettingsSource } from '../common/settingsStore';
 import { createTabStore } from './tabStore';
 
 const settings = createSettingsSource();

@@ -7,7 +7,7 @@ import type { TabEvent } from '../core/tabState';
 import { streamConnectUrl, testToken } from '../core/testing/timeline';
 import type { Settings, TabView } from '../core/types';
 import { PROTOCOL_VERSION } from '../core/wire/constants';
-import type { SettingsSource } from '../shared/settingsStore';
+import type { SettingsSource } from '../common/settingsStore';
 import { handlePanelPort } from './panelPort';
 import { createTabStore } from './tabStore';
 

@@ -8,7 +8,7 @@ import type { TabState } from '../core/types';
 import { PROTOCOL_VERSION } from '../core/wire/constants';
 import { panelRequestSchema } from '../core/wire/panelRequests';
 import { parseWire } from '../core/wire/parse';
-import type { SettingsSource } from '../shared/settingsStore';
+import type { SettingsSource } from '../common/settingsStore';
 import type { TabStore } from './tabStore';
 
 /** At most one update per tab per this interval: a busy socket must not flood the panel. */

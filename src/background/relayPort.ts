@@ -5,7 +5,7 @@ import { parseWire } from '../core/wire/parse';
 import { relayMessageSchema, type RelayAck, type RelayConfigMessage, type RelayStop } from '../core/wire/relayMessages';
 import { isWatchedSite } from '../core/settings/watchedSites';
 import type { Settings } from '../core/types';
-import type { SettingsSource } from '../shared/settingsStore';
+import type { SettingsSource } from '../common/settingsStore';
 import type { TabStore } from './tabStore';
 
 /**

@@ -1,6 +1,6 @@
 import type { Storage } from 'webextension-polyfill';
 import type { SocketRecord, TabState } from '../core/types';
-import { SOCKET_KEY_PREFIX, socketKey, TAB_KEY_PREFIX, tabIdOfSocketKey, tabKey } from '../shared/storageLayout';
+import { SOCKET_KEY_PREFIX, socketKey, TAB_KEY_PREFIX, tabIdOfSocketKey, tabKey } from '../common/storageLayout';
 import type { TabPersistence } from './tabStore';
 
 /** A tab record as stored under `tab:<id>`: everything but the sockets, which have a key each. */

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Settings } from '../core/types';
-import { SETTINGS_KEY } from '../shared/storageLayout';
+import { SETTINGS_KEY } from '../common/storageLayout';
 import { contentScriptsRegistered, extensionLaunchOptions } from './chromium.mjs';
 import { AuditError, messageOf } from './errors';
 import { extensionDir } from './extensionDir';

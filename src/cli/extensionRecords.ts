@@ -1,10 +1,10 @@
 import type { Worker } from '@playwright/test';
 import type { SocketRecord, TabState } from '../core/types';
-import { STORAGE_LAYOUT } from '../shared/storageLayout';
+import { STORAGE_LAYOUT } from '../common/storageLayout';
 
 /**
  * Reading the worker's tab records from outside the extension (the CLI, and the browser tests),
- * as persisted in chrome.storage.session (the layout: src/shared/storageLayout.ts). The code
+ * as persisted in chrome.storage.session (the layout: src/common/storageLayout.ts). The code
  * runs inside the worker, so the layout travels as an argument. Unredacted: redact before
  * showing anything.
  */

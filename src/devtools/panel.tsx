@@ -3,8 +3,8 @@ import browser from 'webextension-polyfill';
 import { App } from './components/App';
 import { watchBrowserInitiators } from './model/browserInitiators';
 import { createPanelModel } from './model/panelModel';
-import { connectPanel, resolveTabId } from '../shared/panelConnection';
-import { followDevtoolsTheme } from '../shared/theme';
+import { connectPanel, resolveTabId } from '../common/panelConnection';
+import { followDevtoolsTheme } from '../common/theme';
 
 const root = document.getElementById('app') as HTMLElement;
 const tabId = resolveTabId(location.search);

@@ -1,5 +1,5 @@
 import { marked } from 'marked';
-import { followDevtoolsTheme } from '../shared/theme';
+import { followDevtoolsTheme } from '../common/theme';
 
 // Every rule page of docs/rules/, bundled at build time so the extension works offline.
 const pages = import.meta.glob<string>('../../docs/rules/*.md', { query: '?raw', import: 'default', eager: true });

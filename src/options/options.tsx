@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { loadSettings, resetSettings, saveSettings } from '../shared/settingsStore';
-import { followDevtoolsTheme } from '../shared/theme';
+import { loadSettings, resetSettings, saveSettings } from '../common/settingsStore';
+import { followDevtoolsTheme } from '../common/theme';
 import { OptionsApp } from './OptionsApp';
 
 followDevtoolsTheme(document.documentElement);

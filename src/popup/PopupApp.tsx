@@ -1,7 +1,7 @@
 import type { TabTally } from '../core/tally';
-import { shortUrl } from '../shared/format';
+import { shortUrl } from '../common/format';
 import { connectionLimitOf, productLimitOf } from '../core/rules/connectionLimit';
-import type { TallyView } from '../shared/panelConnection';
+import type { TallyView } from '../common/panelConnection';
 
 interface Props {
   tally: TallyView | null;

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import { connectPanel } from '../shared/panelConnection';
-import { followDevtoolsTheme } from '../shared/theme';
+import { connectPanel } from '../common/panelConnection';
+import { followDevtoolsTheme } from '../common/theme';
 import { PopupApp } from './PopupApp';
 
 /** The tab the popup is about: the active tab, or ?tabId=N when opened as a page (tests). */

@@ -9,7 +9,7 @@ import { HOOK_EVENT_NAME, PORT_RELAY, PROTOCOL_VERSION, WIRE_LIMITS } from '../.
 import { hookMessageSchema, type HookEvent } from '../../core/wire/hookMessages';
 import { parseWire } from '../../core/wire/parse';
 import { workerToRelaySchema, type RelayMessage, type WorkerToRelay } from '../../core/wire/relayMessages';
-import { createReconnectingPort } from '../../shared/reconnectingPort';
+import { createReconnectingPort } from '../../common/reconnectingPort';
 import { forwardHookConfig } from './hookConfigBridge';
 import { createReliableSender } from './reliableSender';
 

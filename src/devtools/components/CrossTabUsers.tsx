@@ -1,5 +1,5 @@
-import type { TallyView } from '../../shared/panelConnection';
-import { shortUrl } from '../../shared/format';
+import type { TallyView } from '../../common/panelConnection';
+import { shortUrl } from '../../common/format';
 import { connectionLimitOf, productLimitOf } from '../../core/rules/connectionLimit';
 
 /**

@@ -1,5 +1,5 @@
 import type { Finding, SocketRecord } from '../../core/types';
-import { formatClock } from '../../shared/format';
+import { formatClock } from '../../common/format';
 import { formatWindow, type OverlapInGrace } from '../model/overlapsInGrace';
 import { ruleDocUrl } from '../ruleDocs';
 import { FindingCallSites } from './FindingCallSites';

@@ -1,5 +1,5 @@
 import { isLive, type TabState } from '../../core/types';
-import { plural } from '../../shared/format';
+import { plural } from '../../common/format';
 
 /**
  * One line: open sockets, distinct users, active findings by severity. Users are counted over

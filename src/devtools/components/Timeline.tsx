@@ -1,5 +1,5 @@
 import type { PageRecord, SocketRecord } from '../../core/types';
-import { formatClock, formatDuration } from '../../shared/format';
+import { formatClock, formatDuration } from '../../common/format';
 import { FIT, panBy, timelineLanes, timeWindow, zoomBy, type TimelineZoom, type TimeWindow } from '../model/timelineLayout';
 
 interface Props {

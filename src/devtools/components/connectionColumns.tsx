@@ -2,7 +2,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { protocolLabel } from '../../core/decoders/index';
 import type { SocketRecord } from '../../core/types';
-import { formatBytes, formatClock, formatDuration, shortUrl } from '../../shared/format';
+import { formatBytes, formatClock, formatDuration, shortUrl } from '../../common/format';
 import type { SortColumn } from '../model/sortSockets';
 import type { ColumnFit } from '../model/visibleColumns';
 

@@ -4,7 +4,7 @@ import { DEFAULT_SETTINGS } from '../../core/settings/defaults';
 import { applyTabChanges, tabChanges } from '../../core/tabChanges';
 import { streamConnectUrl, Timeline } from '../../core/testing/timeline';
 import type { TabState, TabView } from '../../core/types';
-import type { PanelConnection } from '../../shared/panelConnection';
+import type { PanelConnection } from '../../common/panelConnection';
 import { createPanelModel } from './panelModel';
 
 function connectionWith(view: TabView): PanelConnection {

@@ -3,7 +3,7 @@ import { useMemo } from 'preact/hooks';
 import { protocolLabel } from '../../../core/decoders/index';
 import type { Settings, SocketRecord } from '../../../core/types';
 import type { Direction } from '../../../core/wire/hookMessages';
-import { formatBytes, formatClock } from '../../../shared/format';
+import { formatBytes, formatClock } from '../../../common/format';
 import { DEFAULT_FRAME_FILTER, eventNames, filterFrames, frameRows, type FrameRow } from '../../model/decodedFrames';
 import { prettyFrame } from '../../model/socketDetails';
 import { CopyButton } from './CopyButton';

@@ -1,5 +1,5 @@
 import type { SocketRecord, TokenView } from '../../../core/types';
-import { formatBytes, formatClock, formatDuration, plural } from '../../../shared/format';
+import { formatBytes, formatClock, formatDuration, plural } from '../../../common/format';
 import { connectDetails, lifecycleOf, privacySettingsOf, userDetailsOf } from '../../model/socketDetails';
 import { CopyButton } from './CopyButton';
 import { JsonBlock } from './JsonBlock';

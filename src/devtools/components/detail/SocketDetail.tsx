@@ -2,7 +2,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import { protocolLabel } from '../../../core/decoders/index';
 import type { Settings, SocketRecord, TabState } from '../../../core/types';
 import { AppCode } from './AppCode';
-import { shortUrl } from '../../../shared/format';
+import { shortUrl } from '../../../common/format';
 import type { DetailTab } from '../../model/panelModel';
 import { FramesTab } from './FramesTab';
 import { InitiatorTab } from './InitiatorTab';
