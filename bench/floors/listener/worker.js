@@ -1,0 +1,1 @@
+// Intentionally empty: the floor measures the mechanism, not code.
