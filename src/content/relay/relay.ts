@@ -97,7 +97,10 @@ function onHookEvent(event: Event): void {
 }
 
 window.addEventListener(HOOK_EVENT_NAME, onHookEvent);
-sender.send({ kind: 'document-started', version: PROTOCOL_VERSION, url: location.href, isTopFrame: window === window.top, at: Date.now() });
+// A top frame's start is a new page for the record, said at once. A sub-frame's start tells the
+// worker nothing (only the top frame starts a page), so a frame connects only once it has
+// something to say: the ads, embeds and widgets of a page that hold no socket cost no port.
+if (window === window.top) sender.send({ kind: 'document-started', version: PROTOCOL_VERSION, url: location.href, isTopFrame: true, at: Date.now() });
 // Entering the back/forward cache, the port is closed under us: start afresh when shown again.
 window.addEventListener('pagehide', (event) => {
   if (event.persisted && !stopped) port.reset();
