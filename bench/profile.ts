@@ -5,7 +5,7 @@
  * prints the functions with the most self time in each and writes the .cpuprofile files (open
  * them in DevTools' Performance panel) under bench/results/profiles/ (not committed).
  *
- *   node --import ./scripts/tsLoader.mjs bench/profile.ts small|large|churn|scale [--dist=dist] [--without] [--panel]
+ *   node --import ./scripts/tsLoader.mjs bench/profile.ts small|serial|large|churn|scale [--dist=dist] [--without] [--panel]
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -43,6 +43,13 @@ const { values: flags, positionals } = parseArgs({
   },
 });
 const workloadName = positionals[0] ?? 'small';
+/** The exchanges of the bench: a burst of small frames, a serial echo (bench: per frame) and large frames. */
+const SMALL_EXCHANGE = { messages: 50_000, size: 100, inFlight: 100 };
+const EXCHANGES: Record<string, typeof SMALL_EXCHANGE> = {
+  small: SMALL_EXCHANGE,
+  serial: { messages: 20_000, size: 100, inFlight: 1 },
+  large: { messages: 2_000, size: 64 * 1024, inFlight: 8 },
+};
 
 /** Self time per function (name, file, line), in ms, largest first. */
 function selfTimes(profile: CpuProfile): Array<[string, number]> {
@@ -76,7 +83,7 @@ try {
       ? page.evaluate(churnInPage, { url, sockets: 2_000, lanes: 10 })
       : workloadName === 'scale'
         ? scaleWave()
-        : page.evaluate(exchangeInPage, workloadName === 'large' ? { url, messages: 2_000, size: 64 * 1024, inFlight: 8 } : { url, messages: 50_000, size: 100, inFlight: 100 });
+        : page.evaluate(exchangeInPage, { url, ...(EXCHANGES[workloadName] ?? SMALL_EXCHANGE) });
   await run(); // warm-up: JIT and caches, as in the benchmark
   const targets: Array<{ name: string; send: (method: string, params?: Record<string, unknown>) => Promise<unknown> }> = [];
   const profilePage = async (name: string, target: typeof page): Promise<void> => {

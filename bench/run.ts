@@ -3,7 +3,7 @@
  * loopback. Prints a table and writes the same figures as JSON under bench/results/.
  * See bench/README.md for what each figure means.
  *
- *   node --import ./scripts/tsLoader.mjs bench/run.ts [--quick] [--only=overhead,churn,latency,scale] [--dist=dist]
+ *   node --import ./scripts/tsLoader.mjs bench/run.ts [--quick] [--only=documents,frames,overhead,churn,latency,scale] [--dist=dist]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -13,19 +13,24 @@ import { parseArgs } from 'node:util';
 import { startFixtureServer } from '../e2e/support/fixtureServer';
 import type { BenchContext } from './src/benchContext';
 import { launchBenchBrowser } from './src/browsers';
+import { bundleSizes } from './src/bundleSizes';
+import { closeFloorBrowsers, launchFloorBrowsers } from './src/floors';
 import { resultsTable, type BenchResults, type LoadSample } from './src/results';
 import { measureChurn } from './src/scenarios/churn';
 import { measureHookOverhead } from './src/scenarios/hookOverhead';
 import { measureLatency } from './src/scenarios/latency';
+import { measurePerDocument } from './src/scenarios/perDocument';
+import { measurePerFrame } from './src/scenarios/perFrame';
 import { measureScale } from './src/scenarios/scale';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const SCENARIOS = ['overhead', 'churn', 'latency', 'scale'] as const;
+const SCENARIOS = ['documents', 'frames', 'overhead', 'churn', 'latency', 'scale'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 const { values: flags } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
+    reps: { type: 'string', default: '7' },
     only: { type: 'string', default: SCENARIOS.join(',') },
     dist: { type: 'string', default: path.join(ROOT, 'dist') },
     out: { type: 'string', default: path.join(ROOT, 'bench/results') },
@@ -68,7 +73,10 @@ const results: BenchResults = {
   commit: gitCommit(),
   load: {},
   durationMs: 0,
+  bundle: await bundleSizes(flags.dist),
 };
+const reps = flags.quick ? 3 : Number(flags.reps);
+if (!Number.isInteger(reps) || reps < 1) throw new Error(`--reps must be a whole number of at least 1, not ${flags.reps}`);
 
 async function scenario<T>(name: Scenario, run: () => Promise<T>): Promise<T | undefined> {
   if (!selected.has(name)) return undefined;
@@ -80,6 +88,16 @@ async function scenario<T>(name: Scenario, run: () => Promise<T>): Promise<T | u
 }
 
 try {
+  if (selected.has('documents') || selected.has('frames')) {
+    // Four more browsers (none, the two floors, OneSocket), only for the floor comparisons.
+    const floorBrowsers = await launchFloorBrowsers(flags.dist);
+    try {
+      results.perDocument = await scenario('documents', () => measurePerDocument(floorBrowsers, server, { reps, loads: flags.quick ? 3 : 10, log }));
+      results.perFrame = await scenario('frames', () => measurePerFrame(floorBrowsers, server, { reps, messages: flags.quick ? 5_000 : 20_000, log }));
+    } finally {
+      await closeFloorBrowsers(floorBrowsers);
+    }
+  }
   results.hookOverhead = await scenario('overhead', () => measureHookOverhead(context));
   results.churn = await scenario('churn', () => measureChurn(context));
   results.latency = await scenario('latency', () => measureLatency(context));

@@ -1,7 +1,11 @@
+import type { BundleSizes } from './bundleSizes';
+import type { FloorComparison, PairedCost } from './floors';
 import type { ChurnResult } from './scenarios/churn';
 import type { HookOverheadResult } from './scenarios/hookOverhead';
 import type { Comparison } from './scenarios/interleaved';
 import type { LatencyResult } from './scenarios/latency';
+import type { PerDocumentResult } from './scenarios/perDocument';
+import type { PerFrameResult } from './scenarios/perFrame';
 import type { ScaleResult } from './scenarios/scale';
 import { round } from './stats';
 
@@ -21,6 +25,10 @@ export interface BenchResults {
   /** Load average before and after each scenario: above the core count, figures are suspect. */
   load: Record<string, { before: LoadSample; after: LoadSample }>;
   durationMs: number;
+  /** The content scripts every watched document loads. */
+  bundle: BundleSizes;
+  perDocument?: PerDocumentResult;
+  perFrame?: PerFrameResult;
   hookOverhead?: HookOverheadResult;
   churn?: ChurnResult;
   latency?: LatencyResult;
@@ -50,10 +58,52 @@ function comparisonRow(measure: string, comparison: Comparison, maxRatio: number
   };
 }
 
+const cost = (value: PairedCost, unit: string, digits: number): string =>
+  `${value.median >= 0 ? '+' : ''}${value.median.toFixed(digits)} ${unit} (reps ${value.min.toFixed(digits)} … ${value.max.toFixed(digits)})`;
+
+/** One row per floor comparison: OneSocket's cost over no extension, over each floor, and the target. */
+function floorRow(measure: string, comparison: FloorComparison, unit: string, digits: number, target: number): Row {
+  const { overNone, perRep } = comparison;
+  const overFloor = (floor: 'floor-empty' | 'floor-listener'): PairedCost =>
+    floor === comparison.floor ? comparison.overFloor : { median: overNone.onesocket.median - overNone[floor].median, min: Number.NaN, max: Number.NaN };
+  const other = comparison.floor === 'floor-empty' ? 'floor-listener' : 'floor-empty';
+  return {
+    measure: `${measure} (${perRep.none.length} reps)`,
+    result:
+      `OneSocket over ${comparison.floor}: **${cost(comparison.overFloor, unit, digits)}**; over ${other}: ${overFloor(other).median >= 0 ? '+' : ''}${overFloor(other).median.toFixed(digits)} ${unit} (difference of medians); ` +
+      `over no extension: OneSocket ${cost(overNone.onesocket, unit, digits)}, floor-empty ${cost(overNone['floor-empty'], unit, digits)}, floor-listener ${cost(overNone['floor-listener'], unit, digits)}`,
+    target: `≤ +${target} ${unit} over ${comparison.floor}`,
+    met: comparison.overFloor.median <= target,
+  };
+}
+
+const kb = (bytes: number): string => `${round(bytes / 1024)} KB`;
+
 /** The figures as rows, each with its target from the issue where it has one. */
 function rows(results: BenchResults): Row[] {
   const out: Row[] = [];
-  const { hookOverhead, churn, latency, scale } = results;
+  const { hookOverhead, churn, latency, scale, perDocument, perFrame, bundle } = results;
+  out.push({
+    measure: 'Content scripts loaded by every watched document',
+    result: `hook ${kb(bundle.hook.bytes)} (${kb(bundle.hook.gzipBytes)} gzipped), relay ${kb(bundle.relay.bytes)} (${kb(bundle.relay.gzipBytes)} gzipped)`,
+    target: '—',
+    met: null,
+  });
+  if (perDocument) {
+    const label = `Per document, page of ${perDocument.documents - 1} iframes × ${perDocument.loads} loads`;
+    out.push(floorRow(`${label}: task time`, perDocument.taskTime, 'ms', 2, perDocument.targetMs));
+    out.push(floorRow(`${label}: main-thread CPU`, perDocument.pageCpu, 'ms', 2, perDocument.targetMs));
+  }
+  if (perFrame) {
+    for (const [label, run] of [
+      [`serial echo (${perFrame.serial.messages.toLocaleString('en')} round trips)`, perFrame.serial],
+      [`burst (${perFrame.burst.messages.toLocaleString('en')} messages, ${perFrame.burst.inFlight} in flight)`, perFrame.burst],
+    ] as const) {
+      out.push(floorRow(`Per ${perFrame.bytes} B frame, ${label}: task time`, run.taskTime, 'µs', 2, perFrame.targetUs));
+      out.push(floorRow(`Per ${perFrame.bytes} B frame, ${label}: main-thread CPU`, run.pageCpu, 'µs', 2, perFrame.targetUs));
+      out.push({ ...floorRow(`Per ${perFrame.bytes} B frame, ${label}: CPU of all the browser's processes`, run.browserCpu, 'µs', 2, perFrame.targetUs), target: '—', met: null });
+    }
+  }
   if (hookOverhead) {
     const { small, large } = hookOverhead;
     out.push(comparisonRow(`Hook overhead, ${small.messages.toLocaleString('en')} × ${small.bytes} B echoed`, small, 1.03));

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_FRAMES_PER_SOCKET, HOOK_EVENT_NAME } from '../../core/wire/constants';
+import { DEFAULT_FRAMES_PER_SOCKET, HOOK_EVENT_NAME, WIRE_LIMITS } from '../../core/wire/constants';
 import type { HookEvent, HookMessage } from '../../core/wire/hookMessages';
+import { createFrameLog, type FrameLog } from './frameLog';
 
 type Channel = ReturnType<typeof import('./hookChannel').createHookChannel>;
 
@@ -17,7 +18,8 @@ async function openChannel(): Promise<{ channel: Channel; batches: Array<{ at: n
   return { channel: createHookChannel(win as unknown as Parameters<typeof createHookChannel>[0]), batches };
 }
 
-const frame = (socketId: string, at: number): HookEvent => ({ type: 'message', socketId, at, direction: 'in', size: 10, binary: false, preview: 'x' });
+/** One incoming 10-byte frame on the socket whose log is `log`. */
+const frameOn = (channel: Channel, log: FrameLog): void => channel.frame(log, 'in', 10, false, 'x');
 const created = (socketId: string, at: number): HookEvent => ({
   type: 'created',
   socketId,
@@ -38,7 +40,7 @@ describe('hook channel', () => {
 
   it('dispatches a quiet socket’s frames within 20 ms', async () => {
     const { channel, batches } = await openChannel();
-    channel.record(frame('a', Date.now()));
+    frameOn(channel, createFrameLog('a'));
     await vi.advanceTimersByTimeAsync(19);
     expect(batches).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(1);
@@ -47,11 +49,12 @@ describe('hook channel', () => {
 
   it('paces a busy socket’s frames at four windows a second, and keeps their count', async () => {
     const { channel, batches } = await openChannel();
+    const log = createFrameLog('a');
     const start = Date.now();
     let sent = 0;
     // 10 frames a millisecond for a second: far more than the worker keeps per window.
     for (let ms = 0; ms < 1000; ms++) {
-      for (let i = 0; i < 10; i++, sent++) channel.record(frame('a', Date.now()));
+      for (let i = 0; i < 10; i++, sent++) frameOn(channel, log);
       await vi.advanceTimersByTimeAsync(1);
     }
     await vi.advanceTimersByTimeAsync(300);
@@ -69,27 +72,50 @@ describe('hook channel', () => {
 
   it('still shows a new socket within 20 ms while another is busy', async () => {
     const { channel, batches } = await openChannel();
-    for (let i = 0; i < DEFAULT_FRAMES_PER_SOCKET * 2; i++) channel.record(frame('a', Date.now()));
+    const log = createFrameLog('a');
+    for (let i = 0; i < DEFAULT_FRAMES_PER_SOCKET * 2; i++) frameOn(channel, log);
     await vi.advanceTimersByTimeAsync(20);
     expect(batches).toHaveLength(1);
-    channel.record(frame('a', Date.now()));
+    frameOn(channel, log);
     await vi.advanceTimersByTimeAsync(50);
     expect(batches).toHaveLength(1);
     channel.record(created('b', Date.now()));
     await vi.advanceTimersByTimeAsync(20);
     expect(batches).toHaveLength(2);
-    expect(batches[1]?.events.map((event) => event.type)).toEqual(['message', 'created']);
+    expect(batches[1]?.events.map((event) => event.type)).toEqual(['created', 'message']);
   });
 
   it('goes back to 20 ms windows once the traffic calms down', async () => {
     const { channel, batches } = await openChannel();
-    for (let i = 0; i < DEFAULT_FRAMES_PER_SOCKET * 2; i++) channel.record(frame('a', Date.now()));
+    const log = createFrameLog('a');
+    for (let i = 0; i < DEFAULT_FRAMES_PER_SOCKET * 2; i++) frameOn(channel, log);
     await vi.advanceTimersByTimeAsync(20);
-    channel.record(frame('a', Date.now()));
+    frameOn(channel, log);
     await vi.advanceTimersByTimeAsync(250);
     expect(batches).toHaveLength(2);
-    channel.record(frame('a', Date.now()));
+    frameOn(channel, log);
     await vi.advanceTimersByTimeAsync(20);
     expect(batches).toHaveLength(3);
+  });
+
+  it('puts a socket’s event after the frames it holds, so a close never overtakes them', async () => {
+    const { channel, batches } = await openChannel();
+    const log = createFrameLog('a');
+    frameOn(channel, log);
+    frameOn(channel, log);
+    channel.recordFor(log, { type: 'closing', socketId: 'a', at: Date.now(), code: 1000, reason: '' });
+    frameOn(channel, log);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(batches.flatMap((batch) => batch.events).map((event) => event.type)).toEqual(['message', 'message', 'closing', 'message']);
+  });
+
+  it('splits what many busy sockets drain into batches the relay accepts, losing no frame', async () => {
+    const { channel, batches } = await openChannel();
+    const logs = Array.from({ length: 100 }, (_, i) => createFrameLog(`s${i}`));
+    for (const log of logs) for (let i = 0; i < DEFAULT_FRAMES_PER_SOCKET; i++) frameOn(channel, log);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(batches.length).toBeGreaterThan(1);
+    for (const batch of batches) expect(batch.events.length).toBeLessThanOrEqual(WIRE_LIMITS.batchEvents);
+    expect(batches.flatMap((batch) => batch.events).filter((event) => event.type === 'message')).toHaveLength(100 * DEFAULT_FRAMES_PER_SOCKET);
   });
 });

@@ -6,8 +6,8 @@
  */
 import { DEFAULT_FRAMES_PER_SOCKET, DEFAULT_PREVIEW_CHARS, HOOK_CONFIG_EVENT_NAME, HOOK_EVENT_NAME, HOOK_SOURCE, PROTOCOL_VERSION, WIRE_LIMITS } from '../../core/wire/constants';
 import type { HookEvent, HookMessage } from '../../core/wire/hookMessages';
-import { compactFrames } from './compactFrames';
-import { addEventListener, dispatchEvent, now, parseJson, reflectApply, SafeWeakMap, stringify } from './natives';
+import { drainFrameLog, logFrame, type FrameLog } from './frameLog';
+import { addEventListener, dispatchEvent, now, parseJson, reflectApply, stringify } from './natives';
 
 const FLUSH_DELAY_MS = 20;
 /**
@@ -20,15 +20,18 @@ const FLUSH_DELAY_MS = 20;
  */
 const BUSY_FLUSH_DELAY_MS = 250;
 /**
- * A flood is dispatched once this many events wait. As large as a batch may be: folding keeps
- * what actually travels small (the newest frames per socket), so fewer, fuller windows cost the
- * page less (bench: small-message overhead).
+ * Events (other than a socket's frames, which wait in their frame log) dispatched at once when
+ * this many wait: as many as a batch may hold.
  */
-const FLUSH_AT_EVENTS = WIRE_LIMITS.batchEvents;
+const BATCH_EVENTS = WIRE_LIMITS.batchEvents;
 
 export interface HookChannel {
-  /** Queues an event; an `essential` one (a frame that names the user) is never folded away. */
-  record(event: HookEvent, essential?: boolean): void;
+  /** Queues an event. */
+  record(event: HookEvent): void;
+  /** Queues a socket's event after the frames its log holds, so the worker sees them in order. */
+  recordFor(log: FrameLog, event: HookEvent): void;
+  /** Counts a frame in its socket's log: the hot path, no allocation once the log's ring is full. */
+  frame(log: FrameLog, direction: 'in' | 'out', size: number, binary: boolean, preview: string): void;
   /** Dispatch what is queued now (a close is what the panel most wants to see at once). */
   flushNow(): void;
   /** Characters of text (and three per byte of hex) a preview may hold. */
@@ -41,29 +44,51 @@ export function createHookChannel(win: HookWindow): HookChannel {
   const NativeCustomEvent = win.CustomEvent;
   const schedule = win.setTimeout;
   let queue: HookEvent[] = [];
+  /** Logs with frames since the last flush. */
+  let logs: FrameLog[] = [];
   /** When the scheduled flush is due (Infinity: none is); a timer for another time is stale. */
   let flushDue = Infinity;
   /** The last window folded frames away: a socket is busier than its previews are worth. */
   let busy = false;
+  /** This window folded frames away so far. */
+  let folding = false;
   let previewChars = DEFAULT_PREVIEW_CHARS;
   let framesKept = DEFAULT_FRAMES_PER_SOCKET;
-  const essentialEvents = new SafeWeakMap<HookEvent, true>();
-  const isEssential = (event: HookEvent): boolean => essentialEvents.get(event) === true;
 
-  function flushNow(): void {
-    flushDue = Infinity;
-    if (queue.length === 0) {
-      busy = false;
-      return;
-    }
-    const events = compactFrames(queue, framesKept, isEssential);
-    busy = events !== queue;
+  function drain(log: FrameLog): void {
+    if (drainFrameLog(log, queue)) folding = true;
+  }
+
+  function dispatch(events: HookEvent[]): void {
     const message: HookMessage = { source: HOOK_SOURCE, version: PROTOCOL_VERSION, events };
-    queue = [];
     try {
       reflectApply(dispatchEvent, win, [new NativeCustomEvent(HOOK_EVENT_NAME, { detail: stringify(message) })]);
     } catch {
       // The relay is gone (extension reloaded) or the page broke something: stay quiet.
+    }
+  }
+
+  function flushNow(): void {
+    flushDue = Infinity;
+    const waiting = logs;
+    logs = [];
+    for (let i = 0; i < waiting.length; i++) {
+      const log = waiting[i] as FrameLog;
+      log.listed = false;
+      drain(log);
+    }
+    busy = folding;
+    folding = false;
+    const events = queue;
+    queue = [];
+    // Many busy sockets can drain more frames than one batch may hold: split, in order.
+    for (let start = 0; start < events.length; start += BATCH_EVENTS) {
+      if (start === 0 && events.length <= BATCH_EVENTS) dispatch(events);
+      else {
+        const batch: HookEvent[] = [];
+        for (let i = start; i < events.length && i < start + BATCH_EVENTS; i++) batch[batch.length] = events[i] as HookEvent;
+        dispatch(batch);
+      }
     }
   }
 
@@ -94,15 +119,27 @@ export function createHookChannel(win: HookWindow): HookChannel {
     reflectApply(schedule, win, [() => flushDue === due && flushNow(), delay]);
   }
 
+  function record(event: HookEvent): void {
+    queue[queue.length] = event;
+    if (queue.length >= BATCH_EVENTS) flushNow();
+    else flushWithin(FLUSH_DELAY_MS);
+  }
+
   return {
-    record(event, essential) {
-      if (essential) essentialEvents.set(event, true);
-      queue[queue.length] = event;
-      if (queue.length >= FLUSH_AT_EVENTS) flushNow();
+    record,
+    recordFor(log, event) {
+      drain(log);
+      record(event);
+    },
+    frame(log, direction, size, binary, preview) {
+      logFrame(log, framesKept, now(), direction, size, binary, preview);
+      if (!log.listed) {
+        log.listed = true;
+        logs[logs.length] = log;
+      }
       // Hot path: a frame never needs an earlier flush than one already scheduled (`busy` only
-      // changes when a window leaves), so only the first event of a window, or a non-frame
-      // event, reads the clock.
-      else if (flushDue === Infinity || event.type !== 'message') flushWithin(busy && event.type === 'message' ? BUSY_FLUSH_DELAY_MS : FLUSH_DELAY_MS);
+      // changes when a window leaves), so only the first frame of a window reads the clock twice.
+      if (flushDue === Infinity) flushWithin(busy ? BUSY_FLUSH_DELAY_MS : FLUSH_DELAY_MS);
     },
     flushNow,
     previewChars: () => previewChars,

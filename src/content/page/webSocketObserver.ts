@@ -10,17 +10,12 @@
  */
 import { IDENTITY_FRAMES_PER_DIRECTION, IDENTITY_PREVIEW_CHARS, WIRE_LIMITS } from '../../core/wire/constants';
 import type { HookEvent } from '../../core/wire/hookMessages';
+import { createFrameLog, type FrameLog } from './frameLog';
 import type { HookChannel } from './hookChannel';
 import type { NativeDisguise } from './nativeDisguise';
 import { addEventListener, defineProperty, getOwnPropertyDescriptor, isArray, nativeGetter, NativeNumber, NativeString, now, reflectApply, reflectConstruct, SafeWeakMap } from './natives';
 import { clip, payloadSize, previewPayload } from './payload';
 
-
-interface Observed {
-  id: string;
-  framesIn: number;
-  framesOut: number;
-}
 
 export interface WebSocketObserverContext {
   win: typeof globalThis;
@@ -29,6 +24,9 @@ export interface WebSocketObserverContext {
   captureStack: () => string[];
   nextId: () => string;
 }
+
+/** Text longer than this is sized by the socket's bufferedAmount rather than counted (see send). */
+const LONG_TEXT_CHARS = 4_096;
 
 /** What send() puts on the wire for a primitive (WebIDL converts it to a string). */
 function sentPayload(data: unknown): unknown {
@@ -62,17 +60,20 @@ export function observeWebSockets({ win, channel, disguise, captureStack, nextId
   const getWasClean = nativeGetter(CloseEvent.prototype, 'wasClean');
   // Location's members are [LegacyUnforgeable]: the page cannot redefine `href`.
   const location = win.location;
-  const observed = new SafeWeakMap<object, Observed>();
+  const observed = new SafeWeakMap<object, FrameLog>();
 
   /** `knownSize`: the frame's bytes when the browser already told us (see the send wrapper). */
-  function recordFrame(socket: object, direction: 'in' | 'out', data: unknown, knownSize = 0): void {
-    const entry = observed.get(socket);
-    if (entry === undefined) return;
-    const seen = direction === 'in' ? entry.framesIn++ : entry.framesOut++;
-    const cap = channel.previewChars();
-    const preview = previewPayload(data, seen < IDENTITY_FRAMES_PER_DIRECTION && cap < IDENTITY_PREVIEW_CHARS ? IDENTITY_PREVIEW_CHARS : cap);
+  function recordFrame(log: FrameLog, direction: 'in' | 'out', data: unknown, knownSize = 0): void {
+    const seen = direction === 'in' ? log.framesIn++ : log.framesOut++;
     const size = knownSize > 0 ? knownSize : payloadSize(data);
-    channel.record({ type: 'message', socketId: entry.id, at: now(), direction, size, binary: typeof data !== 'string', preview }, seen < IDENTITY_FRAMES_PER_DIRECTION);
+    const binary = typeof data !== 'string';
+    const cap = channel.previewChars();
+    if (seen >= IDENTITY_FRAMES_PER_DIRECTION) channel.frame(log, direction, size, binary, previewPayload(data, cap));
+    else {
+      // The frames that may name the user travel whole and at once, never folded into counts.
+      const preview = previewPayload(data, cap < IDENTITY_PREVIEW_CHARS ? IDENTITY_PREVIEW_CHARS : cap);
+      channel.recordFor(log, { type: 'message', socketId: log.socketId, at: now(), direction, size, binary, preview });
+    }
   }
 
   function listen(socket: object, type: string, listener: (event: Event) => void): void {
@@ -90,8 +91,10 @@ export function observeWebSockets({ win, channel, disguise, captureStack, nextId
 
   function observe(socket: WebSocket, args: unknown[]): void {
     const id = nextId();
-    observed.set(socket, { id, framesIn: 0, framesOut: 0 });
-    const record = (event: HookEvent): void => channel.record(event);
+    const log = createFrameLog(id);
+    observed.set(socket, log);
+    // A socket's events go after the frames its log holds, so the worker sees them in order.
+    const record = (event: HookEvent): void => channel.recordFor(log, event);
     record({
       type: 'created',
       socketId: id,
@@ -111,7 +114,7 @@ export function observeWebSockets({ win, channel, disguise, captureStack, nextId
         extensions: clip(getExtensions ? NativeString(getExtensions(socket)) : '', WIRE_LIMITS.extensions),
       }),
     );
-    listen(socket, 'message', (event) => recordFrame(socket, 'in', getData ? getData(event) : undefined));
+    listen(socket, 'message', (event) => recordFrame(log, 'in', getData ? getData(event) : undefined));
     listen(socket, 'error', () => record({ type: 'error', socketId: id, at: now() }));
     listen(socket, 'close', (event) => {
       record({
@@ -155,7 +158,12 @@ export function observeWebSockets({ win, channel, disguise, captureStack, nextId
 
   nativeProto.send = disguise.wrap(nativeProto.send, {
     apply: function sendTrap(target, thisArg: unknown, args: unknown[]) {
-      const bufferedBefore = bufferedAmountOf(thisArg);
+      const data: unknown = args[0];
+      // send() adds the frame's UTF-8 bytes to bufferedAmount at once (WHATWG WebSockets), so
+      // the difference is a long text's exact size, free: counting 64 KB of text costs ~5 µs
+      // (bench). A short one is counted faster than the two reads.
+      const longText = typeof data === 'string' && data.length > LONG_TEXT_CHARS;
+      const bufferedBefore = longText ? bufferedAmountOf(thisArg) : 0;
       let result: unknown;
       try {
         result = reflectApply(target, thisArg, args);
@@ -163,10 +171,9 @@ export function observeWebSockets({ win, channel, disguise, captureStack, nextId
         throw disguise.nativeThrow(error, sendTrap);
       }
       try {
-        // send() adds the frame's UTF-8 bytes to bufferedAmount at once (WHATWG WebSockets), so
-        // the difference is its exact size, free: counting 64 KB of text costs ~5 µs (bench).
-        const sent = bufferedAmountOf(thisArg) - bufferedBefore;
-        if (typeof thisArg === 'object' && thisArg !== null) recordFrame(thisArg, 'out', sentPayload(args[0]), sent > 0 ? sent : 0);
+        const sent = longText ? bufferedAmountOf(thisArg) - bufferedBefore : 0;
+        const log = typeof thisArg === 'object' && thisArg !== null ? observed.get(thisArg) : undefined;
+        if (log !== undefined) recordFrame(log, 'out', sentPayload(data), sent > 0 ? sent : 0);
       } catch {
         // ignore: see construct
       }
@@ -183,11 +190,11 @@ export function observeWebSockets({ win, channel, disguise, captureStack, nextId
         throw disguise.nativeThrow(error, closeTrap);
       }
       try {
-        const entry = typeof thisArg === 'object' && thisArg !== null ? observed.get(thisArg) : undefined;
-        if (entry !== undefined) {
+        const log = typeof thisArg === 'object' && thisArg !== null ? observed.get(thisArg) : undefined;
+        if (log !== undefined) {
           const code = typeof args[0] === 'number' ? args[0] : null;
           const reason = typeof args[1] === 'string' ? clip(args[1], WIRE_LIMITS.reason) : '';
-          channel.record({ type: 'closing', socketId: entry.id, at: now(), code, reason });
+          channel.recordFor(log, { type: 'closing', socketId: log.socketId, at: now(), code, reason });
         }
       } catch {
         // ignore: see construct
