@@ -26,6 +26,8 @@ import { measureScale } from './src/scenarios/scale';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SCENARIOS = ['documents', 'frames', 'overhead', 'churn', 'latency', 'scale'] as const;
 type Scenario = (typeof SCENARIOS)[number];
+/** The scenarios run on one browser with OneSocket and one without (the others on the four of src/floors.ts). */
+const PAIRED_SCENARIOS: ReadonlySet<Scenario> = new Set(['overhead', 'churn', 'latency', 'scale']);
 
 const { values: flags } = parseArgs({
   options: {
@@ -57,12 +59,15 @@ if ((os.loadavg()[0] ?? 0) > os.cpus().length / 2) {
   log(`Note: the machine is busy (load ${os.loadavg()[0]?.toFixed(2)} on ${os.cpus().length} cores); figures will be noisy. The load is recorded in the results.`);
 }
 const server = await startFixtureServer();
-const withExtension = await launchBenchBrowser({ distDir: flags.dist, withExtension: true });
-const withoutExtension = await launchBenchBrowser({ distDir: flags.dist, withExtension: false });
-const context: BenchContext = { server, withExtension, withoutExtension, quick: flags.quick, log };
-const probe = await withoutExtension.context.newPage();
-const chromiumVersion = await probe.evaluate(() => navigator.userAgent.match(/Chrome\/([\d.]+)/)?.[1] ?? navigator.userAgent);
-await probe.close();
+const chromiumVersion = await (async () => {
+  const browser = await launchBenchBrowser({ distDir: flags.dist, withExtension: false });
+  try {
+    const probe = await browser.context.newPage();
+    return await probe.evaluate(() => navigator.userAgent.match(/Chrome\/([\d.]+)/)?.[1] ?? navigator.userAgent);
+  } finally {
+    await browser.close();
+  }
+})();
 
 const results: BenchResults = {
   format: 'onesocket-bench',
@@ -88,8 +93,9 @@ async function scenario<T>(name: Scenario, run: () => Promise<T>): Promise<T | u
 }
 
 try {
+  // Each group of scenarios has only its own browsers running: an idle browser still takes memory and wakes up.
   if (selected.has('documents') || selected.has('frames')) {
-    // Four more browsers (none, the two floors, OneSocket), only for the floor comparisons.
+    // Four browsers side by side: none, the two floors, OneSocket.
     const floorBrowsers = await launchFloorBrowsers(flags.dist);
     try {
       results.perDocument = await scenario('documents', () => measurePerDocument(floorBrowsers, server, { reps, loads: flags.quick ? 3 : 10, log }));
@@ -98,13 +104,21 @@ try {
       await closeFloorBrowsers(floorBrowsers);
     }
   }
-  results.hookOverhead = await scenario('overhead', () => measureHookOverhead(context));
-  results.churn = await scenario('churn', () => measureChurn(context));
-  results.latency = await scenario('latency', () => measureLatency(context));
-  results.scale = await scenario('scale', () => measureScale(context));
+  if (SCENARIOS.some((name) => PAIRED_SCENARIOS.has(name) && selected.has(name))) {
+    const withExtension = await launchBenchBrowser({ distDir: flags.dist, withExtension: true });
+    const withoutExtension = await launchBenchBrowser({ distDir: flags.dist, withExtension: false });
+    const context: BenchContext = { server, withExtension, withoutExtension, quick: flags.quick, log };
+    try {
+      results.hookOverhead = await scenario('overhead', () => measureHookOverhead(context));
+      results.churn = await scenario('churn', () => measureChurn(context));
+      results.latency = await scenario('latency', () => measureLatency(context));
+      results.scale = await scenario('scale', () => measureScale(context));
+    } finally {
+      await withExtension.close();
+      await withoutExtension.close();
+    }
+  }
 } finally {
-  await withExtension.close();
-  await withoutExtension.close();
   await server.close();
 }
 results.durationMs = Date.now() - started;

@@ -65,26 +65,46 @@ function comparison(perRep: Record<FloorVariant, number[]>, floor: FloorComparis
   };
 }
 
+/** One variant's part of a rep: a page set up once, then measured round after round. */
+export interface FloorSession<Metric extends string> {
+  /** One round's measure, one value per metric. */
+  round(index: number): Promise<Record<Metric, number>>;
+  close(): Promise<void>;
+}
+
 /**
- * Runs `measure` `reps` times per variant, interleaved. `measure` returns one value per metric
- * (Chromium's task time, CPU time…); each metric is paired the same way: every variant's reps
- * with no extension's, and OneSocket's with `floor`'s.
+ * Each rep opens a session in every browser, then runs `rounds` rounds; a round measures each
+ * browser once, in an order that rotates every round, so a slow spell of the machine (they last
+ * seconds here) falls on every variant alike rather than on one. A rep's value per variant is
+ * the median of its rounds. Each metric (Chromium's task time, CPU time…) is paired the same
+ * way: every variant's reps with no extension's, and OneSocket's with `floor`'s.
  */
 export async function compareWithFloors<Metric extends string>(
   browsers: FloorBrowsers,
-  { reps, floor, metrics, digits = 3 }: { reps: number; floor: FloorComparison['floor']; metrics: readonly Metric[]; digits?: number },
-  measure: (browser: BenchBrowser, variant: FloorVariant, rep: number) => Promise<Record<Metric, number>>,
+  { reps, rounds, floor, metrics, digits = 3 }: { reps: number; rounds: number; floor: FloorComparison['floor']; metrics: readonly Metric[]; digits?: number },
+  open: (browser: BenchBrowser, variant: FloorVariant, rep: number) => Promise<FloorSession<Metric>>,
   log: (line: string) => void,
 ): Promise<Record<Metric, FloorComparison>> {
   const perRep = new Map<Metric, Record<FloorVariant, number[]>>(metrics.map((metric) => [metric, { none: [], 'floor-empty': [], 'floor-listener': [], onesocket: [] }]));
   for (let rep = 0; rep < reps; rep++) {
-    const order = FLOOR_VARIANTS.map((_, i) => FLOOR_VARIANTS[(i + rep) % FLOOR_VARIANTS.length] as FloorVariant);
-    for (const variant of order) {
-      const values = await measure(browsers.get(variant) as BenchBrowser, variant, rep);
-      for (const metric of metrics) perRep.get(metric)?.[variant].push(values[metric]);
+    const sessions = new Map<FloorVariant, FloorSession<Metric>>();
+    const byRound = new Map<Metric, Record<FloorVariant, number[]>>(metrics.map((metric) => [metric, { none: [], 'floor-empty': [], 'floor-listener': [], onesocket: [] }]));
+    try {
+      for (const variant of FLOOR_VARIANTS) sessions.set(variant, await open(browsers.get(variant) as BenchBrowser, variant, rep));
+      for (let index = 0; index < rounds; index++) {
+        const shift = rep + index;
+        for (let i = 0; i < FLOOR_VARIANTS.length; i++) {
+          const variant = FLOOR_VARIANTS[(i + shift) % FLOOR_VARIANTS.length] as FloorVariant;
+          const values = await (sessions.get(variant) as FloorSession<Metric>).round(index);
+          for (const metric of metrics) byRound.get(metric)?.[variant].push(values[metric]);
+        }
+      }
+    } finally {
+      for (const session of sessions.values()) await session.close();
     }
     for (const metric of metrics) {
       const values = perRep.get(metric) as Record<FloorVariant, number[]>;
+      for (const variant of FLOOR_VARIANTS) values[variant].push(median(byRound.get(metric)?.[variant] ?? []));
       log(`  rep ${rep + 1}/${reps} ${metric}: ${FLOOR_VARIANTS.map((variant) => `${variant} ${round(values[variant].at(-1) ?? 0, digits)}`).join(', ')}`);
     }
   }

@@ -176,3 +176,34 @@ export function closeMarkedSockets(): Promise<void> {
   sockets.clear();
   return Promise.all(closing).then(() => undefined);
 }
+
+export interface SyntheticFramesArgs {
+  url: string;
+  /** Frames each way. */
+  frames: number;
+  size: number;
+}
+
+/**
+ * The hook's own work per frame, hot, without the network in the clock: on one open socket,
+ * `frames` synthetic `message` events dispatched to it (every listener of the socket runs, the
+ * hook's included), then `frames` calls of `send()`, each loop timed with the page's clock.
+ * Returns µs per frame each way, once the echoes have arrived and the hook's last window left.
+ */
+export async function syntheticFramesInPage({ url, frames, size }: SyntheticFramesArgs): Promise<{ inUs: number; outUs: number }> {
+  const payload = `{"type":"message.new","text":"${'z'.repeat(Math.max(0, size - 34))}"}`;
+  const socket = new WebSocket(url);
+  await new Promise<void>((resolve, reject) => {
+    socket.onopen = () => resolve();
+    socket.onerror = () => reject(new Error(`socket to ${url} failed`));
+  });
+  let started = performance.now();
+  for (let i = 0; i < frames; i++) socket.dispatchEvent(new MessageEvent('message', { data: payload }));
+  const inUs = ((performance.now() - started) * 1000) / frames;
+  started = performance.now();
+  for (let i = 0; i < frames; i++) socket.send(payload);
+  const outUs = ((performance.now() - started) * 1000) / frames;
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  socket.close();
+  return { inUs, outUs };
+}

@@ -21,6 +21,11 @@ export interface CpuByKind {
  */
 export interface CpuSample extends CpuByKind {
   threads: Record<string, number>;
+  /**
+   * Each page renderer's main thread, by process id, in ms at nanosecond precision (schedstat):
+   * a delta over the processes alive at both samples is not skewed by a renderer that exited.
+   */
+  pageMainByPid?: Record<string, number>;
 }
 
 const CLOCK_TICKS_PER_SECOND = 100;
@@ -73,12 +78,29 @@ export async function browserCpu(profileDir: string): Promise<CpuSample | null> 
         const used = cpuMsOf(await readFile(`/proc/${pid}/stat`, 'utf8'));
         totals[kind] += used;
         await addThreads(pid, kind, totals.threads);
+        if (kind === 'page') (totals.pageMainByPid ??= {})[pid] = await scheduledMs(pid);
       } catch {
         // The process ended while we looked.
       }
     }),
   );
   return totals;
+}
+
+/** Time the process's main thread spent on a CPU, in ms, from its schedstat (nanoseconds). */
+async function scheduledMs(pid: string): Promise<number> {
+  const schedstat = await readFile(`/proc/${pid}/task/${pid}/schedstat`, 'utf8');
+  return Number(schedstat.split(' ')[0]) / 1e6;
+}
+
+/** CPU time of the page renderers' main threads between two samples, over the renderers alive at both. */
+export function pageMainCpuDelta(before: CpuSample, after: CpuSample): number {
+  let used = 0;
+  for (const [pid, ms] of Object.entries(after.pageMainByPid ?? {})) {
+    const earlier = before.pageMainByPid?.[pid];
+    if (earlier !== undefined) used += ms - earlier;
+  }
+  return used;
 }
 
 /** What was used between two samples; threads that used under 10 ms (one clock tick) are left out. */

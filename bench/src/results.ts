@@ -92,7 +92,6 @@ function rows(results: BenchResults): Row[] {
   if (perDocument) {
     const label = `Per document, page of ${perDocument.documents - 1} iframes × ${perDocument.loads} loads`;
     out.push(floorRow(`${label}: task time`, perDocument.taskTime, 'ms', 2, perDocument.targetMs));
-    out.push(floorRow(`${label}: main-thread CPU`, perDocument.pageCpu, 'ms', 2, perDocument.targetMs));
   }
   if (perFrame) {
     for (const [label, run] of [
@@ -103,6 +102,10 @@ function rows(results: BenchResults): Row[] {
       out.push(floorRow(`Per ${perFrame.bytes} B frame, ${label}: main-thread CPU`, run.pageCpu, 'µs', 2, perFrame.targetUs));
       out.push({ ...floorRow(`Per ${perFrame.bytes} B frame, ${label}: CPU of all the browser's processes`, run.browserCpu, 'µs', 2, perFrame.targetUs), target: '—', met: null });
     }
+    const { synthetic } = perFrame;
+    const label = `hook's own work, hot (${synthetic.frames.toLocaleString('en')} synthetic frames each way per round)`;
+    out.push({ ...floorRow(`Per ${perFrame.bytes} B frame received, ${label}`, synthetic.received, 'µs', 2, perFrame.targetUs), target: '—', met: null });
+    out.push({ ...floorRow(`Per ${perFrame.bytes} B frame sent, ${label}`, synthetic.sent, 'µs', 2, perFrame.targetUs), target: '—', met: null });
   }
   if (hookOverhead) {
     const { small, large } = hookOverhead;

@@ -1,6 +1,6 @@
 /**
  * Per frame: 100 B text messages echoed by the loopback server, in the four browsers of the
- * floor comparison. *Serial*: one message in flight, the page sends the next when the echo
+ * floor comparison, a tenth of the exchange per browser per round (src/floors.ts). *Serial*: one message in flight, the page sends the next when the echo
  * arrives (a chat that answers each event). *Burst*: 100 in flight (a flood). The figure is the
  * page renderer's main-thread task time per frame (sent and received both count), from before
  * the first send until the hook's last flush has left (the settle time covers its longest
@@ -9,8 +9,8 @@
 import type { FixtureServer } from '../../../e2e/support/fixtureServer';
 import { sleep } from '../benchContext';
 import { compareWithFloors, type FloorBrowsers, type FloorComparison } from '../floors';
-import { exchangeInPage } from '../pageWorkloads';
-import { cpuDelta } from '../processCpu';
+import { exchangeInPage, syntheticFramesInPage } from '../pageWorkloads';
+import { cpuDelta, pageMainCpuDelta } from '../processCpu';
 import { taskTimeMs, taskTimer } from '../taskTime';
 
 export const PER_FRAME_TARGET_US = 2;
@@ -30,13 +30,27 @@ export interface PerFrameRun {
   browserCpu: FloorComparison;
 }
 
+export interface SyntheticRun {
+  /** Frames each way per round. */
+  frames: number;
+  rounds: number;
+  /** µs per synthetic `message` event dispatched to the socket (all its listeners run). */
+  received: FloorComparison;
+  /** µs per `send()`. */
+  sent: FloorComparison;
+}
+
 export interface PerFrameResult {
   bytes: number;
   serial: PerFrameRun;
   burst: PerFrameRun;
+  synthetic: SyntheticRun;
   /** Target for each `overFloor` (OneSocket over floor-listener), µs per frame. */
   targetUs: number;
 }
+
+/** Rounds per rep: each measures a tenth of the exchange in every browser in turn (src/floors.ts). */
+const ROUNDS = 10;
 
 async function measureExchange(
   browsers: FloorBrowsers,
@@ -44,33 +58,57 @@ async function measureExchange(
   { reps, messages, inFlight, log }: { reps: number; messages: number; inFlight: number; log: (line: string) => void },
 ): Promise<PerFrameRun> {
   const url = `${server.wsOrigin}/echo`;
-  const frames = messages * 2;
+  const perRound = Math.ceil(messages / ROUNDS);
+  const frames = perRound * 2;
   const metrics = ['taskTime', 'pageCpu', 'browserCpu'] as const;
-  const comparisons = await compareWithFloors(browsers, { reps, floor: 'floor-listener', metrics }, async (browser, variant, rep) => {
+  const comparisons = await compareWithFloors(browsers, { reps, rounds: ROUNDS, floor: 'floor-listener', metrics }, async (browser, variant, rep) => {
     const page = await browser.context.newPage();
-    try {
-      await page.goto(`${server.origin}/blank.html?frames=${variant}-${rep}`);
-      // Warm-up: the page's and the hook's code compiled and optimised before the clock runs.
-      await page.evaluate(exchangeInPage, { url, messages: Math.min(2_000, messages), size: FRAME_BYTES, inFlight });
-      await sleep(SETTLE_MS);
-      const cdp = await taskTimer(page);
-      const before = { task: await taskTimeMs(cdp), cpu: await browser.cpu() };
-      await page.evaluate(exchangeInPage, { url, messages, size: FRAME_BYTES, inFlight });
-      await sleep(SETTLE_MS);
-      const task = (await taskTimeMs(cdp)) - before.task;
-      const after = await browser.cpu();
-      const cpu = before.cpu && after ? cpuDelta(before.cpu, after) : null;
-      const perFrameUs = (ms: number): number => (ms * 1000) / frames;
-      return {
-        taskTime: perFrameUs(task),
-        pageCpu: cpu ? perFrameUs(cpu.threads['page:main'] ?? 0) : Number.NaN,
-        browserCpu: cpu ? perFrameUs(cpu.page + cpu.extension + cpu.browser + cpu.other) : Number.NaN,
-      };
-    } finally {
-      await page.close();
-    }
+    await page.goto(`${server.origin}/blank.html?frames=${variant}-${rep}`);
+    // Warm-up: the page's and the hook's code compiled and optimised before the clock runs.
+    await page.evaluate(exchangeInPage, { url, messages: perRound, size: FRAME_BYTES, inFlight });
+    await sleep(SETTLE_MS);
+    const cdp = await taskTimer(page);
+    return {
+      async round() {
+        const before = { task: await taskTimeMs(cdp), cpu: await browser.cpu() };
+        await page.evaluate(exchangeInPage, { url, messages: perRound, size: FRAME_BYTES, inFlight });
+        await sleep(SETTLE_MS);
+        const task = (await taskTimeMs(cdp)) - before.task;
+        const after = await browser.cpu();
+        const cpu = before.cpu && after ? cpuDelta(before.cpu, after) : null;
+        const perFrameUs = (ms: number): number => (ms * 1000) / frames;
+        return {
+          taskTime: perFrameUs(task),
+          pageCpu: before.cpu && after ? perFrameUs(pageMainCpuDelta(before.cpu, after)) : Number.NaN,
+          browserCpu: cpu ? perFrameUs(cpu.page + cpu.extension + cpu.browser + cpu.other) : Number.NaN,
+        };
+      },
+      close: () => page.close(),
+    };
   }, log);
-  return { messages, inFlight, frames, ...comparisons };
+  return { messages: perRound * ROUNDS, inFlight, frames: frames * ROUNDS, ...comparisons };
+}
+
+/** The hook's own work per frame, hot (pageWorkloads.ts, syntheticFramesInPage): no network in the timed loops. */
+async function measureSynthetic(
+  browsers: FloorBrowsers,
+  server: FixtureServer,
+  { reps, frames, log }: { reps: number; frames: number; log: (line: string) => void },
+): Promise<SyntheticRun> {
+  const { received, sent } = await compareWithFloors(browsers, { reps, rounds: ROUNDS, floor: 'floor-listener', metrics: ['received', 'sent'] }, async (browser, variant, rep) => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/blank.html?synthetic=${variant}-${rep}`);
+    const args = { url: `${server.wsOrigin}/synthetic`, frames, size: FRAME_BYTES };
+    await page.evaluate(syntheticFramesInPage, args); // warm-up
+    return {
+      async round() {
+        const { inUs, outUs } = await page.evaluate(syntheticFramesInPage, args);
+        return { received: inUs, sent: outUs };
+      },
+      close: () => page.close(),
+    };
+  }, log);
+  return { frames, rounds: ROUNDS, received, sent };
 }
 
 export async function measurePerFrame(
@@ -82,5 +120,7 @@ export async function measurePerFrame(
   const serial = await measureExchange(browsers, server, { reps, messages, inFlight: 1, log });
   log(' burst…');
   const burst = await measureExchange(browsers, server, { reps, messages, inFlight: 100, log });
-  return { bytes: FRAME_BYTES, serial, burst, targetUs: PER_FRAME_TARGET_US };
+  log(' synthetic…');
+  const synthetic = await measureSynthetic(browsers, server, { reps, frames: Math.ceil(messages / ROUNDS), log });
+  return { bytes: FRAME_BYTES, serial, burst, synthetic, targetUs: PER_FRAME_TARGET_US };
 }

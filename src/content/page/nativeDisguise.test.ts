@@ -36,4 +36,21 @@ describe('installNativeDisguise', () => {
       'TypeError: Function.prototype.toString requires that \'this\' be a Function',
     );
   });
+
+  it('prints a method of ours as the native it stands for, which it must already resemble', () => {
+    const { fnProto, run } = realm();
+    const native = run('WeakMap.prototype.has') as (key: object) => boolean;
+    const disguise = installNativeDisguise(fnProto);
+    const { has } = {
+      has(this: WeakMap<object, unknown>, key: object): boolean {
+        return Reflect.apply(native, this, [key]) as boolean;
+      },
+    };
+    const replacement = disguise.printAs(native, has);
+    expect(fnProto.toString.call(replacement)).toBe('function has() { [native code] }');
+    // What a method shorthand already shares with a native method.
+    expect([replacement.name, replacement.length, Object.getOwnPropertyNames(replacement)]).toEqual([native.name, native.length, Object.getOwnPropertyNames(native)]);
+    expect('prototype' in replacement).toBe(false);
+    expect(() => Reflect.construct(replacement, [])).toThrow(TypeError);
+  });
 });

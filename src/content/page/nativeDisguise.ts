@@ -15,6 +15,12 @@ export interface NativeDisguise {
   /** Wraps `original` in a Proxy with `handler` that prints as `original` does. */
   wrap<T extends AnyFunction>(original: T, handler: ProxyHandler<T>): T;
   /**
+   * Makes `replacement`, a method of our own that already looks like `original` (same name and
+   * length, no prototype: a method shorthand), print as `original`. Cheaper to call than a
+   * Proxy, for the hot path.
+   */
+  printAs<T extends AnyFunction>(original: AnyFunction, replacement: T): T;
+  /**
    * What a trap throws when the native it calls throws: the same error with the stack the page
    * would see without us (nativeThrow.ts). Use as `throw disguise.nativeThrow(error, trap)`.
    */
@@ -45,6 +51,10 @@ export function installNativeDisguise(functionProto: AnyFunction['prototype'] & 
       const wrapper = new NativeProxy(original, handler);
       originals.set(wrapper, original);
       return wrapper;
+    },
+    printAs(original, replacement) {
+      originals.set(replacement, original);
+      return replacement;
     },
   };
 }
