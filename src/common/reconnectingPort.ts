@@ -1,4 +1,4 @@
-import browser, { type Runtime } from 'webextension-polyfill';
+import { extensionRuntime, type ExtensionPort } from './extensionRuntime';
 
 /**
  * A runtime port that survives the service worker's death (about 30 s idle in MV3): a dropped
@@ -38,7 +38,7 @@ export interface ReconnectingPortOptions<TOut> {
 const RECONNECT_DELAY_MS = 100;
 
 export function createReconnectingPort<TIn, TOut>(name: string, options: ReconnectingPortOptions<TOut> = {}): ReconnectingPort<TIn, TOut> {
-  let port: Runtime.Port | null = null;
+  let port: ExtensionPort | null = null;
   let dead = false;
   const listeners: Array<(message: TIn) => void> = [];
 
@@ -49,23 +49,26 @@ export function createReconnectingPort<TIn, TOut>(name: string, options: Reconne
     options.onDead?.();
   }
 
-  function connect(): Runtime.Port | null {
+  function connect(): ExtensionPort | null {
     if (dead) return null;
     if (port) return port;
     try {
-      if (!browser.runtime?.id) {
+      const runtime = extensionRuntime();
+      if (!runtime?.id) {
         markDead();
         return null;
       }
-      const fresh = browser.runtime.connect({ name });
+      const fresh = runtime.connect({ name });
       port = fresh;
       fresh.onMessage.addListener((message: unknown) => {
         for (const listener of listeners) listener(message as TIn);
       });
       fresh.onDisconnect.addListener(() => {
+        // Read, so Chrome does not log an unchecked lastError for a worker that was not there.
+        void runtime.lastError;
         if (port === fresh) port = null;
         options.onDisconnect?.();
-        if (!browser.runtime?.id) markDead();
+        if (!extensionRuntime()?.id) markDead();
         else if (options.eager || options.reconnectWhen?.()) setTimeout(connect, RECONNECT_DELAY_MS);
       });
       options.onConnect?.((message) => fresh.postMessage(message));
