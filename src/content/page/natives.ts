@@ -35,7 +35,7 @@ const functionBind = Function.prototype.bind;
  * no method a page can patch, and costs a direct call, where `Reflect.apply` with an argument
  * array allocated one and took the generic path (bench: per frame).
  */
-function uncurryThis<This, Args extends unknown[], Result>(method: (this: This, ...args: Args) => Result): (self: This, ...args: Args) => Result {
+export function uncurryThis<This, Args extends unknown[], Result>(method: (this: This, ...args: Args) => Result): (self: This, ...args: Args) => Result {
   return reflectApply(functionBind, functionCall, [method]) as (self: This, ...args: Args) => Result;
 }
 

@@ -13,7 +13,7 @@ import type { HookEvent } from '../../core/wire/hookMessages';
 import { createFrameLog, type FrameLog } from './frameLog';
 import type { HookChannel } from './hookChannel';
 import type { NativeDisguise } from './nativeDisguise';
-import { addEventListener, defineProperty, getOwnPropertyDescriptor, isArray, nativeGetter, NativeNumber, NativeString, now, reflectApply, reflectConstruct, SafeWeakMap } from './natives';
+import { addEventListener, defineProperty, getOwnPropertyDescriptor, isArray, nativeGetter, NativeNumber, NativeString, now, reflectApply, reflectConstruct, SafeWeakMap, uncurryThis } from './natives';
 import { clip, payloadSize, previewPayload } from './payload';
 
 
@@ -114,7 +114,17 @@ export function observeWebSockets({ win, channel, disguise, captureStack, nextId
         extensions: clip(getExtensions ? NativeString(getExtensions(socket)) : '', WIRE_LIMITS.extensions),
       }),
     );
-    listen(socket, 'message', (event) => recordFrame(log, 'in', getData ? getData(event) : undefined));
+    // The hot listener, in one function rather than listen()'s two.
+    reflectApply(addListener, socket, [
+      'message',
+      (event: Event) => {
+        try {
+          recordFrame(log, 'in', getData ? getData(event) : undefined);
+        } catch {
+          // Never let an observation error reach the page's error handlers.
+        }
+      },
+    ]);
     listen(socket, 'error', () => record({ type: 'error', socketId: id, at: now() }));
     listen(socket, 'close', (event) => {
       record({
@@ -160,6 +170,7 @@ export function observeWebSockets({ win, channel, disguise, captureStack, nextId
   // trap path with an argument array (bench: per frame). It has the native's name and length,
   // no prototype and no constructor (a method shorthand), and prints as the native.
   const nativeSend = nativeProto.send;
+  const callNativeSend = uncurryThis(nativeSend as (this: unknown, data: unknown) => void);
   const { send } = {
     send(this: unknown, data: unknown): void {
       // send() adds the frame's UTF-8 bytes to bufferedAmount at once (WHATWG WebSockets), so
@@ -169,8 +180,10 @@ export function observeWebSockets({ win, channel, disguise, captureStack, nextId
       const bufferedBefore = longText ? bufferedAmountOf(this) : 0;
       try {
         // The page's arguments exactly as given: none, or more than one, is the native's to judge.
+        // The usual single one goes by a direct call, which spares the arguments object.
+        if (arguments.length === 1) callNativeSend(this, data);
         // eslint-disable-next-line prefer-rest-params -- a rest parameter would make the method's length 0; the native's is 1
-        reflectApply(nativeSend, this, arguments);
+        else reflectApply(nativeSend, this, arguments);
       } catch (error) {
         throw disguise.nativeThrow(error, send);
       }
