@@ -4,7 +4,8 @@
  *   subclass) constructs the native socket with the page's own arguments and new.target, so
  *   the page gets the native object, and the native exceptions for a bad URL or protocol list;
  * - traffic is seen through listeners of our own (added first, never removed, never throwing)
- *   and Proxies of `send` and `close` that call the native first and let its exceptions through;
+ *   and wrappers of `send` (a method of ours, the hot path) and `close` (a Proxy) that call the
+ *   native first and let its exceptions through, each printing as the native;
  * - `WebSocket.prototype.constructor` points at the Proxy, so `socket.constructor === WebSocket`
  *   stays true.
  */
