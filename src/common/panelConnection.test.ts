@@ -14,28 +14,27 @@ interface FakePort {
 }
 const ports: FakePort[] = [];
 
-vi.mock('webextension-polyfill', () => ({
-  default: {
-    runtime: {
-      id: 'onesocket-test',
-      connect: () => {
-        const onMessage: Array<(message: unknown) => void> = [];
-        const onDisconnect: Array<() => void> = [];
-        const requests: unknown[] = [];
-        ports.push({
-          requests,
-          deliver: (update) => onMessage.forEach((listener) => listener(structuredClone(update))),
-          drop: () => onDisconnect.forEach((listener) => listener()),
-        });
-        return {
-          postMessage: (message: unknown) => requests.push(message),
-          disconnect: () => undefined,
-          onMessage: { addListener: (listener: (message: unknown) => void) => onMessage.push(listener) },
-          onDisconnect: { addListener: (listener: () => void) => onDisconnect.push(listener) },
-        };
-      },
+// The runtime the panel's port is opened through (both browsers connect ports the same way).
+vi.mock('./extensionRuntime', () => ({
+  extensionRuntime: () => ({
+    id: 'onesocket-test',
+    connect: () => {
+      const onMessage: Array<(message: unknown) => void> = [];
+      const onDisconnect: Array<() => void> = [];
+      const requests: unknown[] = [];
+      ports.push({
+        requests,
+        deliver: (update) => onMessage.forEach((listener) => listener(structuredClone(update))),
+        drop: () => onDisconnect.forEach((listener) => listener()),
+      });
+      return {
+        postMessage: (message: unknown) => requests.push(message),
+        disconnect: () => undefined,
+        onMessage: { addListener: (listener: (message: unknown) => void) => onMessage.push(listener) },
+        onDisconnect: { addListener: (listener: () => void) => onDisconnect.push(listener) },
+      };
     },
-  },
+  }),
 }));
 
 const { connectPanel } = await import('./panelConnection');
