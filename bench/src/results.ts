@@ -64,13 +64,13 @@ const cost = (value: PairedCost, unit: string, digits: number): string =>
 /** One row per floor comparison: OneSocket's cost over no extension, over each floor, and the target. */
 function floorRow(measure: string, comparison: FloorComparison, unit: string, digits: number, target: number): Row {
   const { overNone, perRep } = comparison;
-  const overFloor = (floor: 'floor-empty' | 'floor-listener'): PairedCost =>
-    floor === comparison.floor ? comparison.overFloor : { median: overNone.onesocket.median - overNone[floor].median, min: Number.NaN, max: Number.NaN };
   const other = comparison.floor === 'floor-empty' ? 'floor-listener' : 'floor-empty';
+  // Not paired with OneSocket rep by rep: the difference of the two costs over no extension.
+  const overOther = overNone.onesocket.median - overNone[other].median;
   return {
     measure: `${measure} (${perRep.none.length} reps)`,
     result:
-      `OneSocket over ${comparison.floor}: **${cost(comparison.overFloor, unit, digits)}**; over ${other}: ${overFloor(other).median >= 0 ? '+' : ''}${overFloor(other).median.toFixed(digits)} ${unit} (difference of medians); ` +
+      `OneSocket over ${comparison.floor}: **${cost(comparison.overFloor, unit, digits)}**; over ${other}: ${overOther >= 0 ? '+' : ''}${overOther.toFixed(digits)} ${unit} (difference of medians); ` +
       `over no extension: OneSocket ${cost(overNone.onesocket, unit, digits)}, floor-empty ${cost(overNone['floor-empty'], unit, digits)}, floor-listener ${cost(overNone['floor-listener'], unit, digits)}`,
     target: `≤ +${target} ${unit} over ${comparison.floor}`,
     met: comparison.overFloor.median <= target,

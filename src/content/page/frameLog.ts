@@ -27,8 +27,7 @@ export interface FrameLog {
   /** Frames seen each way over the socket's life: the first ones name the user. */
   framesIn: number;
   framesOut: number;
-  /** Frames since the last drain, and their totals each way. */
-  pending: number;
+  /** Frames since the last drain each way, and their bytes. */
   sent: number;
   received: number;
   bytesSent: number;
@@ -43,7 +42,7 @@ export interface FrameLog {
 }
 
 export function createFrameLog(socketId: string): FrameLog {
-  return { socketId, framesIn: 0, framesOut: 0, pending: 0, sent: 0, received: 0, bytesSent: 0, bytesReceived: 0, lastAt: 0, slots: [], capacity: 0, next: 0, listed: false };
+  return { socketId, framesIn: 0, framesOut: 0, sent: 0, received: 0, bytesSent: 0, bytesReceived: 0, lastAt: 0, slots: [], capacity: 0, next: 0, listed: false };
 }
 
 /**
@@ -51,11 +50,10 @@ export function createFrameLog(socketId: string): FrameLog {
  * takes that size at the first frame after a drain, so a new setting applies from the next window.
  */
 export function logFrame(log: FrameLog, keep: number, at: number, direction: Direction, size: number, binary: boolean, preview: string): void {
-  if (log.pending === 0) {
+  if (log.sent + log.received === 0) {
     log.capacity = keep;
     log.next = 0;
   }
-  log.pending++;
   log.lastAt = at;
   if (direction === 'out') {
     log.sent++;
@@ -85,7 +83,7 @@ export function logFrame(log: FrameLog, keep: number, at: number, direction: Dir
  * worth). The ring lets go of its previews, so a quiet socket holds no payload.
  */
 export function drainFrameLog(log: FrameLog, out: HookEvent[]): boolean {
-  const pending = log.pending;
+  const pending = log.sent + log.received;
   if (pending === 0) return false;
   const kept = pending < log.capacity ? pending : log.capacity;
   // The oldest kept frame: at 0 until the ring wrapped, then where the next would have gone.
@@ -116,7 +114,6 @@ export function drainFrameLog(log: FrameLog, out: HookEvent[]): boolean {
     out[out.length] = { type: 'traffic', socketId: log.socketId, at, sent, received, bytesSent, bytesReceived };
   }
   for (let i = 0; i < kept; i++) out[out.length] = messages[i] as HookEvent;
-  log.pending = 0;
   log.sent = 0;
   log.received = 0;
   log.bytesSent = 0;

@@ -81,14 +81,13 @@ export function createHookChannel(win: HookWindow): HookChannel {
     folding = false;
     const events = queue;
     queue = [];
+    if (events.length === 0) return;
+    if (events.length <= BATCH_EVENTS) return dispatch(events);
     // Many busy sockets can drain more frames than one batch may hold: split, in order.
     for (let start = 0; start < events.length; start += BATCH_EVENTS) {
-      if (start === 0 && events.length <= BATCH_EVENTS) dispatch(events);
-      else {
-        const batch: HookEvent[] = [];
-        for (let i = start; i < events.length && i < start + BATCH_EVENTS; i++) batch[batch.length] = events[i] as HookEvent;
-        dispatch(batch);
-      }
+      const batch: HookEvent[] = [];
+      for (let i = start; i < events.length && i < start + BATCH_EVENTS; i++) batch[batch.length] = events[i] as HookEvent;
+      dispatch(batch);
     }
   }
 

@@ -39,25 +39,15 @@ export function uncurryThis<This, Args extends unknown[], Result>(method: (this:
   return reflectApply(functionBind, functionCall, [method]) as (self: This, ...args: Args) => Result;
 }
 
-const stringSlice = uncurryThis(String.prototype.slice);
-const stringIndexOf = uncurryThis(String.prototype.indexOf);
-const stringIncludes = uncurryThis(String.prototype.includes);
-const stringEndsWith = uncurryThis(String.prototype.endsWith);
-const stringTrim = uncurryThis(String.prototype.trim);
-const stringToUpperCase = uncurryThis(String.prototype.toUpperCase);
-const stringCharCodeAt = uncurryThis(String.prototype.charCodeAt);
-const regExpTest = uncurryThis(RegExp.prototype.test);
-const regExpExec = uncurryThis(RegExp.prototype.exec);
-
-export const slice = (text: string, start: number, end?: number): string => (end === undefined ? stringSlice(text, start) : stringSlice(text, start, end));
-export const indexOf = (text: string, search: string, from = 0): number => stringIndexOf(text, search, from);
-export const includes = (text: string, search: string): boolean => stringIncludes(text, search);
-export const endsWith = (text: string, search: string): boolean => stringEndsWith(text, search);
-export const trim = (text: string): string => stringTrim(text);
-export const toUpperCase = (text: string): string => stringToUpperCase(text);
-export const charCodeAt = (text: string, index: number): number => stringCharCodeAt(text, index);
-export const test = (pattern: RegExp, text: string): boolean => regExpTest(pattern, text);
-export const exec = (pattern: RegExp, text: string): RegExpExecArray | null => regExpExec(pattern, text);
+export const slice = uncurryThis(String.prototype.slice) as (text: string, start: number, end?: number) => string;
+export const indexOf = uncurryThis(String.prototype.indexOf) as (text: string, search: string, from?: number) => number;
+export const includes = uncurryThis(String.prototype.includes) as (text: string, search: string) => boolean;
+export const endsWith = uncurryThis(String.prototype.endsWith) as (text: string, search: string) => boolean;
+export const trim = uncurryThis(String.prototype.trim) as (text: string) => string;
+export const toUpperCase = uncurryThis(String.prototype.toUpperCase) as (text: string) => string;
+export const charCodeAt = uncurryThis(String.prototype.charCodeAt) as (text: string, index: number) => number;
+export const test = uncurryThis(RegExp.prototype.test) as (pattern: RegExp, text: string) => boolean;
+export const exec = uncurryThis(RegExp.prototype.exec) as (pattern: RegExp, text: string) => RegExpExecArray | null;
 
 /** A record with no prototype: keys are plain data, `in` and `delete` are language, not methods a page can patch. */
 export const emptyRecord = <V>(): Record<string, V> => createObject(null) as Record<string, V>;
