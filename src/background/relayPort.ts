@@ -1,6 +1,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import { alreadyApplied, type TabEvent } from '../core/tabState';
 import { PROTOCOL_VERSION } from '../core/wire/constants';
+import { parseHookMessage } from '../core/wire/hookMessages';
 import { parseWire } from '../core/wire/parse';
 import { relayMessageSchema, type RelayAck, type RelayConfigMessage, type RelayStop } from '../core/wire/relayMessages';
 import { isWatchedSite } from '../core/settings/watchedSites';
@@ -69,10 +70,14 @@ export function handleRelayPort(port: Runtime.Port, store: TabStore, settings: S
         // A sub-frame navigating is part of the same page; only the top frame starts a page.
         if (isTopFrame) events.push({ type: 'document-started', at: message.at, url: message.url });
         break;
-      case 'hook-events':
-        for (const event of message.events) events.push({ type: 'hook', event, documentId: message.documentId });
-        if (message.dropped > 0) events.push({ type: 'dropped', count: message.dropped });
+      case 'hook-events': {
+        // The relay forwards the page's text unchecked: a message that fails here is one more dropped.
+        const hook = message.hook === undefined ? undefined : parseHookMessage(message.hook);
+        if (hook?.ok) for (const event of hook.value.events) events.push({ type: 'hook', event, documentId: message.documentId });
+        const dropped = message.dropped + (hook?.ok === false ? 1 : 0);
+        if (dropped > 0) events.push({ type: 'dropped', count: dropped });
         break;
+      }
     }
     events.push({ type: 'document-seq', documentId: message.documentId, seq: message.seq });
     await store.apply(tabId, events, port.sender?.tab?.url);

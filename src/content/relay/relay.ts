@@ -1,12 +1,12 @@
 /**
- * Isolated-world relay: checks what the page hook dispatches and forwards it to the worker.
- * The page can forge any DOM event, so nothing from it is a command: a message is accepted
- * only if it parses, is within size, and passes the schema; everything else is dropped and
- * counted. Built as a standalone IIFE so its listener exists before the hook's first event
- * (docs/architecture.md).
+ * Isolated-world relay: forwards what the page hook dispatches to the worker. The page can
+ * forge any DOM event, so nothing from it is a command: the relay passes on only text within
+ * the size limit (anything else is dropped and counted), and the worker parses and checks it
+ * before it counts for anything. The relay does not parse it: that work would run on the page's
+ * main thread, once for every batch (bench/README.md). Built as a standalone IIFE so its
+ * listener exists before the hook's first event (docs/architecture.md).
  */
 import { HOOK_EVENT_NAME, PORT_RELAY, PROTOCOL_VERSION, WIRE_LIMITS } from '../../core/wire/constants';
-import { hookMessageSchema, type HookEvent } from '../../core/wire/hookMessages';
 import { parseWire } from '../../core/wire/parse';
 import { workerToRelaySchema, type RelayMessage, type WorkerToRelay } from '../../core/wire/relayMessages';
 import { createReconnectingPort } from '../../common/reconnectingPort';
@@ -30,7 +30,7 @@ const sender = createReliableSender({
   post: (message) => port.post(message),
   maxHeldSize: MAX_HELD_CHARS,
   onGiveUp: (message) => {
-    if (message.kind === 'hook-events') dropped += message.events.length;
+    if (message.kind === 'hook-events') dropped += message.dropped + (message.hook === undefined ? 0 : 1);
   },
 });
 // The worker acknowledges what it persisted, answers each connection with the hook's config
@@ -61,12 +61,14 @@ let dropped = 0;
 let droppedReportScheduled = false;
 
 /**
- * Each validated hook batch goes on as one relay message: the hook already batches (its flush
- * windows), so a second batching here would only add delay.
+ * Each hook message goes on as one relay message, with the count of those refused since the
+ * last: the hook already batches (its flush windows), so a second batching here would only add
+ * delay. `hook` undefined: only the count.
  */
-function forward(events: HookEvent[], size: number): void {
+function forward(hook: string | undefined): void {
   if (stopped) return;
-  sender.send({ kind: 'hook-events', version: PROTOCOL_VERSION, events, dropped }, size);
+  // Its weight against the held cap: its characters.
+  sender.send(hook === undefined ? { kind: 'hook-events', version: PROTOCOL_VERSION, dropped } : { kind: 'hook-events', version: PROTOCOL_VERSION, hook, dropped }, hook === undefined ? 1 : hook.length + 1);
   dropped = 0;
 }
 
@@ -77,23 +79,14 @@ function countDropped(): void {
   droppedReportScheduled = true;
   setTimeout(() => {
     droppedReportScheduled = false;
-    if (dropped > 0) forward([], 1);
+    if (dropped > 0) forward(undefined);
   }, 0);
 }
 
 function onHookEvent(event: Event): void {
   const detail: unknown = (event as CustomEvent<unknown>).detail;
   if (typeof detail !== 'string' || detail.length > WIRE_LIMITS.messageChars) return countDropped();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(detail);
-  } catch {
-    return countDropped();
-  }
-  const result = parseWire(hookMessageSchema, parsed);
-  if (!result.ok) return countDropped();
-  // Its weight against the held cap: the characters it was parsed from.
-  forward(result.value.events, detail.length + 1);
+  forward(detail);
 }
 
 window.addEventListener(HOOK_EVENT_NAME, onHookEvent);

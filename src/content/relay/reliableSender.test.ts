@@ -3,7 +3,7 @@ import { PROTOCOL_VERSION } from '../../core/wire/constants';
 import type { RelayMessage, RelayPayload } from '../../core/wire/relayMessages';
 import { createReliableSender } from './reliableSender';
 
-const events = (n: number): RelayPayload => ({ kind: 'hook-events', version: PROTOCOL_VERSION, events: [], dropped: n });
+const events = (n: number): RelayPayload => ({ kind: 'hook-events', version: PROTOCOL_VERSION, dropped: n });
 
 describe('createReliableSender', () => {
   it('numbers messages, holds them until acknowledged, and resends the rest in order', () => {

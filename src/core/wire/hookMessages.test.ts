@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HOOK_SOURCE, PROTOCOL_VERSION, WIRE_LIMITS } from './constants';
-import { hookMessageSchema } from './hookMessages';
+import { hookMessageSchema, parseHookMessage as parseHookText } from './hookMessages';
 import { parseWire } from './parse';
 
 const parseHookMessage = (value: unknown) => parseWire(hookMessageSchema, value);
@@ -31,5 +31,22 @@ describe('the hook message schema', () => {
     const result = parseHookMessage(value);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.length).toBeGreaterThan(3);
+  });
+});
+
+describe('parseHookMessage: the text the relay forwards unchecked', () => {
+  it('parses and checks it in one step', () => {
+    const result = parseHookText(JSON.stringify({ source: HOOK_SOURCE, version: PROTOCOL_VERSION, events: [created] }));
+    expect(result.ok && result.value.events).toEqual([created]);
+  });
+
+  it.each([
+    ['text that is not JSON', '{"source":', /not JSON/],
+    ['JSON that fails the schema', JSON.stringify({ source: HOOK_SOURCE, version: PROTOCOL_VERSION, events: [{ ...created, command: 'clear' }] }), /events/],
+    ['an empty text', '', /not JSON/],
+  ])('refuses %s with a reason, without throwing', (_name, text, reason) => {
+    const result = parseHookText(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(reason);
   });
 });

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { HOOK_SOURCE, PROTOCOL_VERSION, WIRE_LIMITS } from './constants';
+import { parseWire, type Parsed } from './parse';
 
 /**
  * What the page hook observes, one event per fact (times are epoch milliseconds), as schemas
@@ -117,6 +118,17 @@ export const hookMessageSchema = v.strictObject({
   events: v.pipe(v.array(hookEventSchema), v.maxLength(WIRE_LIMITS.batchEvents)),
 });
 export type HookMessage = v.InferOutput<typeof hookMessageSchema>;
+
+/** A hook message from the JSON text the hook dispatched (the page can forge it): parsed and checked, never throws. */
+export function parseHookMessage(text: string): Parsed<HookMessage> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'message: not JSON' };
+  }
+  return parseWire(hookMessageSchema, value);
+}
 
 /**
  * The config the relay hands the hook (serialised to JSON in a HOOK_CONFIG_EVENT_NAME event).

@@ -1,12 +1,13 @@
 import * as v from 'valibot';
 import { PROTOCOL_VERSION, WIRE_LIMITS } from './constants';
-import { hookConfigSchema, hookEventSchema } from './hookMessages';
+import { hookConfigSchema } from './hookMessages';
 
 /**
  * Relay <-> worker, over a PORT_RELAY port. The worker knows the tab and frame from the port's
- * sender; a message says only what happened in its document. The relay validated the events it
- * carries, but the worker checks again: a port is a boundary, and the check is cheap next to
- * persisting.
+ * sender; a message says only what happened in its document. The relay forwards the hook's
+ * messages as the text the page dispatched, bounded in size but neither parsed nor checked: the
+ * worker must check what crosses the port anyway, and doing it twice cost the page's main thread
+ * more per frame than the hook's own work (bench/README.md, "What the per-frame profile found").
  */
 const version = v.literal(PROTOCOL_VERSION);
 const time = v.pipe(v.number(), v.finite(), v.minValue(0));
@@ -17,8 +18,12 @@ const documentRestored = v.strictObject({ kind: v.literal('document-restored'), 
 const hookEvents = v.strictObject({
   kind: v.literal('hook-events'),
   version,
-  events: v.array(hookEventSchema),
-  /** Hook messages the relay refused (malformed or over a limit), counted, not carried. */
+  /**
+   * One hook message (hookMessages.ts, HookMessage) as JSON text; absent when the message only
+   * reports `dropped`. The worker parses and checks it, and counts it dropped if it fails.
+   */
+  hook: v.optional(v.pipe(v.string(), v.maxLength(WIRE_LIMITS.messageChars))),
+  /** Hook messages the relay refused (not text, or over the size limit) or gave up, counted, not carried. */
   dropped: v.pipe(v.number(), v.integer(), v.minValue(0)),
 });
 
