@@ -70,6 +70,30 @@ describe('hook channel', () => {
     expect(counted).toBe(sent);
   });
 
+  it('paces a socket at machine rate even when the worker keeps all its frames', async () => {
+    const { channel, batches } = await openChannel();
+    const log = createFrameLog('a');
+    // 11 frames a window: fewer than the worker keeps (nothing folds), more than anyone reads.
+    for (let window = 0; window < 4; window++) {
+      for (let i = 0; i < 11; i++) frameOn(channel, log);
+      await vi.advanceTimersByTimeAsync(20);
+    }
+    expect(batches).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(250);
+    expect(batches).toHaveLength(2);
+    expect(batches.flatMap((batch) => batch.events).filter((event) => event.type === 'message')).toHaveLength(44);
+  });
+
+  it('keeps 20 ms windows for a socket of up to 10 frames a window', async () => {
+    const { channel, batches } = await openChannel();
+    const log = createFrameLog('a');
+    for (let window = 0; window < 4; window++) {
+      for (let i = 0; i < 10; i++) frameOn(channel, log);
+      await vi.advanceTimersByTimeAsync(20);
+    }
+    expect(batches).toHaveLength(4);
+  });
+
   it('still shows a new socket within 20 ms while another is busy', async () => {
     const { channel, batches } = await openChannel();
     const log = createFrameLog('a');

@@ -11,14 +11,21 @@ import { addEventListener, dispatchEvent, now, parseJson, reflectApply, stringif
 
 const FLUSH_DELAY_MS = 20;
 /**
- * While a socket is busy (the last window had more of its frames than the worker keeps), frames
- * wait this long: each window ships the newest frames' previews once, however many came, so a
- * socket echoing thousands of frames a second costs the page, the browser and the worker a few
- * dispatches a second rather than fifty (bench: hook overhead). Its counters then move four
- * times a second, which is all a human reads of a blur. Anything but a frame (a socket opening
- * or closing) still leaves within FLUSH_DELAY_MS.
+ * While a socket is busy (the last window had more of its frames than BUSY_WINDOW_FRAMES, or
+ * than the worker keeps), frames wait this long: each window ships the newest frames' previews
+ * once, however many came, so a socket echoing thousands of frames a second costs the page, the
+ * browser and the worker a few dispatches a second rather than fifty (bench: hook overhead). Its
+ * counters then move four times a second, which is all a human reads of a blur. Anything but a
+ * frame (a socket opening or closing) still leaves within FLUSH_DELAY_MS.
  */
 const BUSY_FLUSH_DELAY_MS = 250;
+/**
+ * More frames than this in one window (500 a second at 20 ms) is machine-rate traffic: nobody
+ * reads its frames as they pass, and shipping each one costs the page's main thread. Waiting
+ * only for the worker's cap (50 frames a window) shipped every frame of a socket running at
+ * 250 to 2,500 frames a second, the rate of a serial echo on a loaded machine (bench: per frame).
+ */
+const BUSY_WINDOW_FRAMES = 10;
 /**
  * Events (other than a socket's frames, which wait in their frame log) dispatched at once when
  * this many wait: as many as a batch may hold.
@@ -48,15 +55,16 @@ export function createHookChannel(win: HookWindow): HookChannel {
   let logs: FrameLog[] = [];
   /** When the scheduled flush is due (Infinity: none is); a timer for another time is stale. */
   let flushDue = Infinity;
-  /** The last window folded frames away: a socket is busier than its previews are worth. */
+  /** A socket was busy in the last window: frames wait BUSY_FLUSH_DELAY_MS. */
   let busy = false;
-  /** This window folded frames away so far. */
-  let folding = false;
+  /** A socket was busy in this window so far. */
+  let busyWindow = false;
   let previewChars = DEFAULT_PREVIEW_CHARS;
   let framesKept = DEFAULT_FRAMES_PER_SOCKET;
 
   function drain(log: FrameLog): void {
-    if (drainFrameLog(log, queue)) folding = true;
+    const frames = log.sent + log.received;
+    if (drainFrameLog(log, queue) || frames > BUSY_WINDOW_FRAMES) busyWindow = true;
   }
 
   function dispatch(events: HookEvent[]): void {
@@ -77,8 +85,8 @@ export function createHookChannel(win: HookWindow): HookChannel {
       log.listed = false;
       drain(log);
     }
-    busy = folding;
-    folding = false;
+    busy = busyWindow;
+    busyWindow = false;
     const events = queue;
     queue = [];
     if (events.length === 0) return;
