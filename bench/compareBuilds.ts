@@ -1,0 +1,121 @@
+/**
+ * Is a change to the hook or the relay cheaper per frame? Builds of the extension side by side
+ * with a floor, on the per-frame exchange of `npm run bench` (100 B frames, serial or burst),
+ * each in its own headless Chromium. Every round opens a fresh page in each browser (a page's
+ * speed stays with it for its life, the largest noise on this machine), warms it, then measures
+ * each browser once in a rotating order. Prints the page renderer's main-thread CPU per frame
+ * (schedstat) and Chromium's task time, each build over the first: the median of the reps'
+ * medians with their range, and the median of all the rounds' paired differences.
+ *
+ *   npm run build -- --outDir /tmp/dist-b   (a build of the change, say)
+ *   node --import ./scripts/tsLoader.mjs bench/compareBuilds.ts floor-listener dist /tmp/dist-b [--reps=6] [--rounds=10] [--burst]
+ *
+ * A build is a directory with the unpacked extension, or `floor-empty` / `floor-listener`
+ * (bench/floors). Run nothing else meanwhile; the figures are the tool's, not `npm run bench`'s.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startFixtureServer } from '../e2e/support/fixtureServer';
+import { sleep } from './src/benchContext';
+import { launchBenchBrowser, type BenchBrowser } from './src/browsers';
+import { exchangeInPage } from './src/pageWorkloads';
+import { pageMainCpuDelta } from './src/processCpu';
+import { median } from './src/stats';
+import { taskTimeMs, taskTimer } from './src/taskTime';
+
+const FLOORS_DIR = path.resolve(import.meta.dirname, 'floors');
+const MESSAGES_PER_ROUND = 1_000;
+const WARM_UP_MESSAGES = 300;
+const FRAME_BYTES = 100;
+/** Longer than the hook's longest batching delay (250 ms while a socket is busy). */
+const SETTLE_MS = 300;
+
+const { values: flags, positionals: builds } = parseArgs({
+  allowPositionals: true,
+  options: {
+    reps: { type: 'string', default: '6' },
+    rounds: { type: 'string', default: '10' },
+    burst: { type: 'boolean', default: false },
+  },
+});
+const reps = Number(flags.reps);
+const rounds = Number(flags.rounds);
+if (builds.length < 2 || !Number.isInteger(reps) || reps < 1 || !Number.isInteger(rounds) || rounds < 1) {
+  console.error('usage: bench/compareBuilds.ts BASE BUILD [BUILD…] [--reps=N] [--rounds=N] [--burst]   (a build: a dist directory, floor-empty or floor-listener)');
+  process.exit(2);
+}
+const inFlight = flags.burst ? 100 : 1;
+
+function distDirOf(build: string): string {
+  return build.startsWith('floor-') ? path.join(FLOORS_DIR, build.slice('floor-'.length)) : path.resolve(build);
+}
+
+interface Sample {
+  cpuUs: number;
+  taskUs: number;
+}
+
+/** One measured exchange in a warmed page: µs per frame (sent and received both count). */
+async function measure(browser: BenchBrowser, page: Awaited<ReturnType<BenchBrowser['context']['newPage']>>, url: string): Promise<Sample> {
+  const cdp = await taskTimer(page);
+  const before = { task: await taskTimeMs(cdp), cpu: await browser.cpu() };
+  await page.evaluate(exchangeInPage, { url, messages: MESSAGES_PER_ROUND, size: FRAME_BYTES, inFlight });
+  await sleep(SETTLE_MS);
+  const task = (await taskTimeMs(cdp)) - before.task;
+  const cpu = await browser.cpu();
+  const frames = MESSAGES_PER_ROUND * 2;
+  return { cpuUs: before.cpu && cpu ? (pageMainCpuDelta(before.cpu, cpu) * 1000) / frames : Number.NaN, taskUs: (task * 1000) / frames };
+}
+
+function range(values: number[]): string {
+  return `${median(values).toFixed(2)} (${Math.min(...values).toFixed(2)} … ${Math.max(...values).toFixed(2)})`;
+}
+
+const server = await startFixtureServer();
+const browsers: BenchBrowser[] = [];
+try {
+  for (const build of builds) browsers.push(await launchBenchBrowser({ distDir: distDirOf(build), withExtension: true }));
+  const url = `${server.wsOrigin}/echo`;
+  /** Per build: each rep's median, and every round's difference from the base. */
+  const repMedians = builds.map(() => ({ cpu: [] as number[], task: [] as number[] }));
+  const roundDifferences = builds.map(() => ({ cpu: [] as number[], task: [] as number[] }));
+  for (let rep = 0; rep < reps; rep++) {
+    const samples: Sample[][] = builds.map(() => []);
+    for (let roundIndex = 0; roundIndex < rounds; roundIndex++) {
+      const pages = await Promise.all(browsers.map((browser) => browser.context.newPage()));
+      for (const [i, page] of pages.entries()) {
+        await page.goto(`${server.origin}/blank.html?compare=${i}-${rep}-${roundIndex}`);
+        await page.evaluate(exchangeInPage, { url, messages: WARM_UP_MESSAGES, size: FRAME_BYTES, inFlight });
+      }
+      await sleep(SETTLE_MS);
+      const round: Sample[] = [];
+      for (let k = 0; k < builds.length; k++) {
+        const i = (k + roundIndex + rep) % builds.length;
+        round[i] = await measure(browsers[i] as BenchBrowser, pages[i] as (typeof pages)[number], url);
+      }
+      for (const [i, sample] of round.entries()) {
+        samples[i]?.push(sample);
+        roundDifferences[i]?.cpu.push(sample.cpuUs - (round[0] as Sample).cpuUs);
+        roundDifferences[i]?.task.push(sample.taskUs - (round[0] as Sample).taskUs);
+      }
+      await Promise.all(pages.map((page) => page.close()));
+    }
+    for (const [i, own] of samples.entries()) {
+      repMedians[i]?.cpu.push(median(own.map((sample) => sample.cpuUs)));
+      repMedians[i]?.task.push(median(own.map((sample) => sample.taskUs)));
+    }
+    console.log(`rep ${rep + 1}/${reps}: ` + builds.map((build, i) => `${build} cpu ${repMedians[i]?.cpu.at(-1)?.toFixed(2)} task ${repMedians[i]?.task.at(-1)?.toFixed(2)} µs`).join(' | '));
+  }
+  console.log(`\n${flags.burst ? 'burst' : 'serial'} echo, µs per frame over ${builds[0]} (median of reps (range); median of ${reps * rounds} round pairs):`);
+  const base = repMedians[0] as { cpu: number[]; task: number[] };
+  for (let i = 1; i < builds.length; i++) {
+    const own = repMedians[i] as { cpu: number[]; task: number[] };
+    const pairs = roundDifferences[i] as { cpu: number[]; task: number[] };
+    const cpu = own.cpu.map((value, rep) => value - (base.cpu[rep] as number));
+    const task = own.task.map((value, rep) => value - (base.task[rep] as number));
+    console.log(`  ${builds[i]}: main-thread CPU ${range(cpu)}; ${median(pairs.cpu).toFixed(2)}   task time ${range(task)}; ${median(pairs.task).toFixed(2)}`);
+  }
+} finally {
+  for (const browser of browsers) await browser.close();
+  await server.close();
+}
