@@ -8,7 +8,7 @@
  */
 import { HOOK_EVENT_NAME, PORT_RELAY, PROTOCOL_VERSION, WIRE_LIMITS } from '../../core/wire/constants';
 import { parseWire } from '../../core/wire/parse';
-import { workerToRelaySchema, type RelayMessage, type WorkerToRelay } from '../../core/wire/relayMessages';
+import { workerToRelaySchema, type RelayMessage, type RelayPayload, type WorkerToRelay } from '../../core/wire/relayMessages';
 import { createReconnectingPort } from '../../common/reconnectingPort';
 import { forwardHookConfig } from './hookConfigBridge';
 import { createReliableSender } from './reliableSender';
@@ -67,8 +67,10 @@ let droppedReportScheduled = false;
  */
 function forward(hook: string | undefined): void {
   if (stopped) return;
+  const payload: RelayPayload = { kind: 'hook-events', version: PROTOCOL_VERSION, dropped };
+  if (hook !== undefined) payload.hook = hook;
   // Its weight against the held cap: its characters.
-  sender.send(hook === undefined ? { kind: 'hook-events', version: PROTOCOL_VERSION, dropped } : { kind: 'hook-events', version: PROTOCOL_VERSION, hook, dropped }, hook === undefined ? 1 : hook.length + 1);
+  sender.send(payload, hook === undefined ? 1 : hook.length + 1);
   dropped = 0;
 }
 

@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { HOOK_SOURCE, PROTOCOL_VERSION, WIRE_LIMITS } from './constants';
-import { hookMessageSchema, parseHookMessage as parseHookText } from './hookMessages';
+import { hookMessageSchema, parseHookMessage } from './hookMessages';
 import { parseWire } from './parse';
 
-const parseHookMessage = (value: unknown) => parseWire(hookMessageSchema, value);
+const checkHookMessage = (value: unknown) => parseWire(hookMessageSchema, value);
 
 const created = { type: 'created', socketId: 'x-1', at: 1, url: 'wss://a/', protocols: [], frameUrl: 'https://a/', stack: [] };
 
 describe('the hook message schema', () => {
   it('accepts a well-formed batch', () => {
-    const result = parseHookMessage({ source: HOOK_SOURCE, version: PROTOCOL_VERSION, events: [created] });
+    const result = checkHookMessage({ source: HOOK_SOURCE, version: PROTOCOL_VERSION, events: [created] });
     expect(result.ok).toBe(true);
   });
 
   it('accepts a long-poll session and refuses an unknown transport', () => {
-    expect(parseHookMessage({ source: HOOK_SOURCE, version: PROTOCOL_VERSION, events: [{ ...created, transport: 'longpoll' }] }).ok).toBe(true);
-    expect(parseHookMessage({ source: HOOK_SOURCE, version: PROTOCOL_VERSION, events: [{ ...created, transport: 'pigeon' }] }).ok).toBe(false);
+    expect(checkHookMessage({ source: HOOK_SOURCE, version: PROTOCOL_VERSION, events: [{ ...created, transport: 'longpoll' }] }).ok).toBe(true);
+    expect(checkHookMessage({ source: HOOK_SOURCE, version: PROTOCOL_VERSION, events: [{ ...created, transport: 'pigeon' }] }).ok).toBe(false);
   });
 
   it.each([
@@ -28,7 +28,7 @@ describe('the hook message schema', () => {
     ['a huge url', { source: HOOK_SOURCE, version: PROTOCOL_VERSION, events: [{ ...created, url: 'x'.repeat(100_000) }] }],
     ['not an object', 'hello'],
   ])('rejects %s with a readable reason', (_name, value) => {
-    const result = parseHookMessage(value);
+    const result = checkHookMessage(value);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.length).toBeGreaterThan(3);
   });
@@ -36,7 +36,7 @@ describe('the hook message schema', () => {
 
 describe('parseHookMessage: the text the relay forwards unchecked', () => {
   it('parses and checks it in one step', () => {
-    const result = parseHookText(JSON.stringify({ source: HOOK_SOURCE, version: PROTOCOL_VERSION, events: [created] }));
+    const result = parseHookMessage(JSON.stringify({ source: HOOK_SOURCE, version: PROTOCOL_VERSION, events: [created] }));
     expect(result.ok && result.value.events).toEqual([created]);
   });
 
@@ -45,7 +45,7 @@ describe('parseHookMessage: the text the relay forwards unchecked', () => {
     ['JSON that fails the schema', JSON.stringify({ source: HOOK_SOURCE, version: PROTOCOL_VERSION, events: [{ ...created, command: 'clear' }] }), /events/],
     ['an empty text', '', /not JSON/],
   ])('refuses %s with a reason, without throwing', (_name, text, reason) => {
-    const result = parseHookText(text);
+    const result = parseHookMessage(text);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(reason);
   });
