@@ -3,7 +3,10 @@
  * loaded under the V8 sampling profiler (CDP Profiler domain) of the page (the isolated relay
  * shares the page's isolate, so it is in that profile too) and of the extension's service worker,
  * prints the functions with the most self time in each and writes the .cpuprofile files (open
- * them in DevTools' Performance panel) under bench/results/profiles/ (not committed).
+ * them in DevTools' Performance panel) under bench/results/profiles/ (not committed). Then the
+ * self time by script (hook.js, relay.js, the page's, GC, the browser's native work): per frame
+ * for the exchanges, the share of a frame each part costs; with `--dist=bench/floors/listener`
+ * the same for the floor.
  *
  *   node --import ./scripts/tsLoader.mjs bench/profile.ts small|serial|large|churn|scale [--dist=dist] [--without] [--panel]
  */
@@ -17,20 +20,8 @@ import { launchBenchBrowser } from './src/browsers';
 import { openPanelFor } from './src/panel';
 import { churnInPage, exchangeInPage, scaleWaveInPage } from './src/pageWorkloads';
 import { feedUrl } from './src/scenarios/scale';
+import { selfTimeByScript, type CpuProfile } from './src/cpuProfile';
 import { round } from './src/stats';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  hitCount?: number;
-}
-interface CpuProfile {
-  nodes: ProfileNode[];
-  startTime: number;
-  endTime: number;
-  samples: number[];
-  timeDeltas: number[];
-}
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const { values: flags, positionals } = parseArgs({
@@ -116,6 +107,11 @@ try {
     const total = (profile.endTime - profile.startTime) / 1000;
     console.log(`\n${target.name}: profile spans ${round(total)} ms. Self time, top 25:`);
     for (const [name, ms] of selfTimes(profile).slice(0, 25)) console.log(`${String(round(ms)).padStart(9)} ms  ${String(round((100 * ms) / total)).padStart(5)}%  ${name}`);
+    const exchange = EXCHANGES[workloadName];
+    // Per frame (sent and received both count) for the exchanges: what each script costs a frame.
+    const frames = exchange ? exchange.messages * 2 : 0;
+    console.log(`${target.name}: self time by script${frames ? `, and µs per frame of the ${frames} frames` : ''}:`);
+    for (const [script, ms] of selfTimeByScript(profile)) console.log(`${String(round(ms)).padStart(9)} ms${frames ? `  ${String(round((ms * 1000) / frames)).padStart(7)} µs/frame` : ''}  ${script}`);
     const file = path.join(dir, `${workloadName}-${target.name}${flags.without ? '-without' : ''}.cpuprofile`);
     await writeFile(file, JSON.stringify(profile));
     console.log(`Wrote ${path.relative(process.cwd(), file)}`);

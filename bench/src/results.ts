@@ -102,6 +102,15 @@ function rows(results: BenchResults): Row[] {
       out.push(floorRow(`Per ${perFrame.bytes} B frame, ${label}: main-thread CPU`, run.pageCpu, 'µs', 2, perFrame.targetUs));
       out.push({ ...floorRow(`Per ${perFrame.bytes} B frame, ${label}: CPU of all the browser's processes`, run.browserCpu, 'µs', 2, perFrame.targetUs), target: '—', met: null });
     }
+    if (perFrame.profiled) {
+      for (const [label, run] of [
+        ['serial echo', perFrame.profiled.serial],
+        ['burst', perFrame.profiled.burst],
+      ] as const) {
+        const measure = `Per ${perFrame.bytes} B frame, ${label} (${run.messages.toLocaleString('en')} messages per rep), V8 profile: the extension's own code (its scripts, the built-ins they call, GC)`;
+        out.push(floorRow(measure, run.ownCode, 'µs', 2, perFrame.targetUs));
+      }
+    }
     const { synthetic } = perFrame;
     const label = `hook's own work, hot (${synthetic.frames.toLocaleString('en')} synthetic frames each way per round)`;
     out.push({ ...floorRow(`Per ${perFrame.bytes} B frame received, ${label}`, synthetic.received, 'µs', 2, perFrame.targetUs), target: '—', met: null });

@@ -8,6 +8,7 @@
  */
 import type { FixtureServer } from '../../../e2e/support/fixtureServer';
 import { sleep } from '../benchContext';
+import { extensionTimeMs, startProfiler, stopProfiler } from '../cpuProfile';
 import { compareWithFloors, type FloorBrowsers, type FloorComparison } from '../floors';
 import { exchangeInPage, syntheticFramesInPage } from '../pageWorkloads';
 import { cpuDelta, pageMainCpuDelta } from '../processCpu';
@@ -40,11 +41,24 @@ export interface SyntheticRun {
   sent: FloorComparison;
 }
 
+export interface ProfiledRun {
+  messages: number;
+  inFlight: number;
+  /**
+   * µs per frame the page's main thread spent in the extension's own code, by the V8 profiler:
+   * its scripts, the built-ins they called, and the garbage collector (cpuProfile.ts). No
+   * extension: the garbage collector only.
+   */
+  ownCode: FloorComparison;
+}
+
 export interface PerFrameResult {
   bytes: number;
   serial: PerFrameRun;
   burst: PerFrameRun;
   synthetic: SyntheticRun;
+  /** The same exchanges under the profiler: whose code the frames' time went to. */
+  profiled?: { serial: ProfiledRun; burst: ProfiledRun };
   /** Target for each `overFloor` (OneSocket over floor-listener), µs per frame. */
   targetUs: number;
 }
@@ -111,6 +125,41 @@ async function measureSynthetic(
   return { frames, rounds: ROUNDS, received, sent };
 }
 
+/** Rounds per rep under the profiler: its figure is a count of samples, steadier than a clock. */
+const PROFILED_ROUNDS = 5;
+
+/**
+ * The exchange again, profiled: what the main thread's time per frame went to. The A/B figures
+ * above carry the machine's noise (±5 µs per frame); the profile says how much of a frame was
+ * the extension's own code, whatever else the machine did meanwhile.
+ */
+async function measureProfiled(
+  browsers: FloorBrowsers,
+  server: FixtureServer,
+  { reps, messages, inFlight, log }: { reps: number; messages: number; inFlight: number; log: (line: string) => void },
+): Promise<ProfiledRun> {
+  const url = `${server.wsOrigin}/echo`;
+  const perRound = Math.ceil(messages / ROUNDS);
+  const frames = perRound * 2;
+  const { ownCode } = await compareWithFloors(browsers, { reps, rounds: PROFILED_ROUNDS, floor: 'floor-listener', metrics: ['ownCode'] }, async (browser, variant, rep) => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/blank.html?profiled=${variant}-${rep}`);
+    await page.evaluate(exchangeInPage, { url, messages: perRound, size: FRAME_BYTES, inFlight });
+    await sleep(SETTLE_MS);
+    const cdp = await page.context().newCDPSession(page);
+    return {
+      async round() {
+        await startProfiler(cdp);
+        await page.evaluate(exchangeInPage, { url, messages: perRound, size: FRAME_BYTES, inFlight });
+        await sleep(SETTLE_MS);
+        return { ownCode: (extensionTimeMs(await stopProfiler(cdp)) * 1000) / frames };
+      },
+      close: () => page.close(),
+    };
+  }, log);
+  return { messages: perRound * PROFILED_ROUNDS, inFlight, ownCode };
+}
+
 export async function measurePerFrame(
   browsers: FloorBrowsers,
   server: FixtureServer,
@@ -122,5 +171,10 @@ export async function measurePerFrame(
   const burst = await measureExchange(browsers, server, { reps, messages, inFlight: 100, log });
   log(' synthetic…');
   const synthetic = await measureSynthetic(browsers, server, { reps, frames: Math.ceil(messages / ROUNDS), log });
-  return { bytes: FRAME_BYTES, serial, burst, synthetic, targetUs: PER_FRAME_TARGET_US };
+  log(' profiled…');
+  const profiled = {
+    serial: await measureProfiled(browsers, server, { reps, messages, inFlight: 1, log }),
+    burst: await measureProfiled(browsers, server, { reps, messages, inFlight: 100, log }),
+  };
+  return { bytes: FRAME_BYTES, serial, burst, synthetic, profiled, targetUs: PER_FRAME_TARGET_US };
 }
