@@ -1,9 +1,10 @@
 /**
  * V8 CPU profiles (CDP Profiler domain), read per script: whose code a page's main thread ran.
  * A sample in a native function (no script of its own: `JSON.stringify`, a DOM getter) counts
- * for the script that called it, so an extension's share includes the built-ins it uses; but the
- * native `send` is the page's, even when a wrapper of the extension's passes the call on. V8's own entries stay apart: "(garbage collector)", "(program)" (the
- * browser's native work on the thread, outside any script), "(idle)".
+ * for the script that called it, so an extension's share includes the built-ins it uses; but
+ * the native `send` is the page's, even when a wrapper of the extension's passes the call on.
+ * V8's own entries stay apart: "(garbage collector)", "(program)" (the browser's native work on
+ * the thread, outside any script), "(idle)".
  */
 import type { CDPSession } from '@playwright/test';
 
