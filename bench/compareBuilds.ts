@@ -3,7 +3,7 @@
  * with a floor, on the per-frame exchange of `npm run bench` (100 B frames, serial or burst),
  * each in its own headless Chromium. Every round opens a fresh page in each browser (a page's
  * speed stays with it for its life, the largest noise on this machine), warms it, then measures
- * each browser once in a rotating order. Prints the page renderer's main-thread CPU per frame
+ * each browser once in a rotating order, as `npm run bench` does (src/scenarios/perFrame.ts). Prints the page renderer's main-thread CPU per frame
  * (schedstat) and Chromium's task time, each build over the first: the median of the reps'
  * medians with their range, and the median of all the rounds' paired differences.
  *
@@ -16,19 +16,15 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startFixtureServer } from '../e2e/support/fixtureServer';
-import { sleep } from './src/benchContext';
+import type { Page } from '@playwright/test';
 import { launchBenchBrowser, type BenchBrowser } from './src/browsers';
-import { exchangeInPage } from './src/pageWorkloads';
-import { pageMainCpuDelta } from './src/processCpu';
+import { measureExchangeRound, openExchangePage, type FrameExchange } from './src/scenarios/perFrame';
 import { median } from './src/stats';
-import { taskTimeMs, taskTimer } from './src/taskTime';
+import { taskTimer } from './src/taskTime';
 
 const FLOORS_DIR = path.resolve(import.meta.dirname, 'floors');
+/** Messages per round, as a round of `npm run bench`'s per-frame figure. */
 const MESSAGES_PER_ROUND = 1_000;
-const WARM_UP_MESSAGES = 300;
-const FRAME_BYTES = 100;
-/** Longer than the hook's longest batching delay (250 ms while a socket is busy). */
-const SETTLE_MS = 300;
 
 const { values: flags, positionals: builds } = parseArgs({
   allowPositionals: true,
@@ -55,16 +51,10 @@ interface Sample {
   taskUs: number;
 }
 
-/** One measured exchange in a warmed page: µs per frame (sent and received both count). */
-async function measure(browser: BenchBrowser, page: Awaited<ReturnType<BenchBrowser['context']['newPage']>>, url: string): Promise<Sample> {
-  const cdp = await taskTimer(page);
-  const before = { task: await taskTimeMs(cdp), cpu: await browser.cpu() };
-  await page.evaluate(exchangeInPage, { url, messages: MESSAGES_PER_ROUND, size: FRAME_BYTES, inFlight });
-  await sleep(SETTLE_MS);
-  const task = (await taskTimeMs(cdp)) - before.task;
-  const cpu = await browser.cpu();
-  const frames = MESSAGES_PER_ROUND * 2;
-  return { cpuUs: before.cpu && cpu ? (pageMainCpuDelta(before.cpu, cpu) * 1000) / frames : Number.NaN, taskUs: (task * 1000) / frames };
+/** One measured exchange in a warmed page: µs per frame. */
+async function measure(browser: BenchBrowser, page: Page, exchange: FrameExchange): Promise<Sample> {
+  const { pageCpu, taskTime } = await measureExchangeRound(browser, page, await taskTimer(page), exchange);
+  return { cpuUs: pageCpu, taskUs: taskTime };
 }
 
 function range(values: number[]): string {
@@ -75,23 +65,19 @@ const server = await startFixtureServer();
 const browsers: BenchBrowser[] = [];
 try {
   for (const build of builds) browsers.push(await launchBenchBrowser({ distDir: distDirOf(build), withExtension: true }));
-  const url = `${server.wsOrigin}/echo`;
+  const exchange: FrameExchange = { url: `${server.wsOrigin}/echo`, messages: MESSAGES_PER_ROUND, inFlight };
   /** Per build: each rep's median, and every round's difference from the base. */
   const repMedians = builds.map(() => ({ cpu: [] as number[], task: [] as number[] }));
   const roundDifferences = builds.map(() => ({ cpu: [] as number[], task: [] as number[] }));
   for (let rep = 0; rep < reps; rep++) {
     const samples: Sample[][] = builds.map(() => []);
     for (let roundIndex = 0; roundIndex < rounds; roundIndex++) {
-      const pages = await Promise.all(browsers.map((browser) => browser.context.newPage()));
-      for (const [i, page] of pages.entries()) {
-        await page.goto(`${server.origin}/blank.html?compare=${i}-${rep}-${roundIndex}`);
-        await page.evaluate(exchangeInPage, { url, messages: WARM_UP_MESSAGES, size: FRAME_BYTES, inFlight });
-      }
-      await sleep(SETTLE_MS);
+      const pages: Page[] = [];
+      for (const [i, browser] of browsers.entries()) pages.push(await openExchangePage(browser, server, `compare=${i}-${rep}-${roundIndex}`, exchange));
       const round: Sample[] = [];
       for (let k = 0; k < builds.length; k++) {
         const i = (k + roundIndex + rep) % builds.length;
-        round[i] = await measure(browsers[i] as BenchBrowser, pages[i] as (typeof pages)[number], url);
+        round[i] = await measure(browsers[i] as BenchBrowser, pages[i] as Page, exchange);
       }
       for (const [i, sample] of round.entries()) {
         samples[i]?.push(sample);

@@ -6,8 +6,10 @@
  * the first send until the hook's last flush has left (the settle time covers its longest
  * wait); OneSocket's own share is its cost over `floor-listener`, the least any observer costs.
  */
+import type { CDPSession, Page } from '@playwright/test';
 import type { FixtureServer } from '../../../e2e/support/fixtureServer';
 import { sleep } from '../benchContext';
+import type { BenchBrowser } from '../browsers';
 import { extensionTimeMs, startProfiler, stopProfiler } from '../cpuProfile';
 import { compareWithFloors, type FloorBrowsers, type FloorComparison } from '../floors';
 import { exchangeInPage, syntheticFramesInPage } from '../pageWorkloads';
@@ -66,41 +68,56 @@ export interface PerFrameResult {
 /** Rounds per rep: each measures a tenth of the exchange in every browser in turn (src/floors.ts). */
 const ROUNDS = 10;
 
+/** One exchange of the per-frame workload: `messages` 100 B texts, `inFlight` at once, echoed. */
+export interface FrameExchange {
+  url: string;
+  messages: number;
+  inFlight: number;
+}
+
+/** Sets a page exchanging frames: a new page at the blank fixture, `tag` in its URL, warmed by one exchange. */
+export async function openExchangePage(browser: BenchBrowser, server: FixtureServer, tag: string, exchange: FrameExchange): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}/blank.html?${tag}`);
+  // Warm-up: the page's and the hook's code compiled and optimised before the clock runs.
+  await runExchange(page, exchange);
+  return page;
+}
+
+/** One exchange, then the settle time, so the hook's last flush of it is done too. */
+async function runExchange(page: Page, { url, messages, inFlight }: FrameExchange): Promise<void> {
+  await page.evaluate(exchangeInPage, { url, messages, size: FRAME_BYTES, inFlight });
+  await sleep(SETTLE_MS);
+}
+
+/** One measured exchange, µs per frame (sent and received both count); `cdp`: the page's taskTimer. */
+export async function measureExchangeRound(browser: BenchBrowser, page: Page, cdp: CDPSession, exchange: FrameExchange): Promise<Record<'taskTime' | 'pageCpu' | 'browserCpu', number>> {
+  const before = { task: await taskTimeMs(cdp), cpu: await browser.cpu() };
+  await runExchange(page, exchange);
+  const task = (await taskTimeMs(cdp)) - before.task;
+  const after = await browser.cpu();
+  const cpu = before.cpu && after ? cpuDelta(before.cpu, after) : null;
+  const perFrameUs = (ms: number): number => (ms * 1000) / (exchange.messages * 2);
+  return {
+    taskTime: perFrameUs(task),
+    pageCpu: before.cpu && after ? perFrameUs(pageMainCpuDelta(before.cpu, after)) : Number.NaN,
+    browserCpu: cpu ? perFrameUs(cpu.page + cpu.extension + cpu.browser + cpu.other) : Number.NaN,
+  };
+}
+
 async function measureExchange(
   browsers: FloorBrowsers,
   server: FixtureServer,
   { reps, messages, inFlight, log }: { reps: number; messages: number; inFlight: number; log: (line: string) => void },
 ): Promise<PerFrameRun> {
-  const url = `${server.wsOrigin}/echo`;
-  const perRound = Math.ceil(messages / ROUNDS);
-  const frames = perRound * 2;
+  const exchange = { url: `${server.wsOrigin}/echo`, messages: Math.ceil(messages / ROUNDS), inFlight };
   const metrics = ['taskTime', 'pageCpu', 'browserCpu'] as const;
   const comparisons = await compareWithFloors(browsers, { reps, rounds: ROUNDS, floor: 'floor-listener', metrics }, async (browser, variant, rep) => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/blank.html?frames=${variant}-${rep}`);
-    // Warm-up: the page's and the hook's code compiled and optimised before the clock runs.
-    await page.evaluate(exchangeInPage, { url, messages: perRound, size: FRAME_BYTES, inFlight });
-    await sleep(SETTLE_MS);
+    const page = await openExchangePage(browser, server, `frames=${variant}-${rep}`, exchange);
     const cdp = await taskTimer(page);
-    return {
-      async round() {
-        const before = { task: await taskTimeMs(cdp), cpu: await browser.cpu() };
-        await page.evaluate(exchangeInPage, { url, messages: perRound, size: FRAME_BYTES, inFlight });
-        await sleep(SETTLE_MS);
-        const task = (await taskTimeMs(cdp)) - before.task;
-        const after = await browser.cpu();
-        const cpu = before.cpu && after ? cpuDelta(before.cpu, after) : null;
-        const perFrameUs = (ms: number): number => (ms * 1000) / frames;
-        return {
-          taskTime: perFrameUs(task),
-          pageCpu: before.cpu && after ? perFrameUs(pageMainCpuDelta(before.cpu, after)) : Number.NaN,
-          browserCpu: cpu ? perFrameUs(cpu.page + cpu.extension + cpu.browser + cpu.other) : Number.NaN,
-        };
-      },
-      close: () => page.close(),
-    };
+    return { round: () => measureExchangeRound(browser, page, cdp, exchange), close: () => page.close() };
   }, log);
-  return { messages: perRound * ROUNDS, inFlight, frames: frames * ROUNDS, ...comparisons };
+  return { messages: exchange.messages * ROUNDS, inFlight, frames: exchange.messages * 2 * ROUNDS, ...comparisons };
 }
 
 /** The hook's own work per frame, hot (pageWorkloads.ts, syntheticFramesInPage): no network in the timed loops. */
@@ -138,26 +155,20 @@ async function measureProfiled(
   server: FixtureServer,
   { reps, messages, inFlight, log }: { reps: number; messages: number; inFlight: number; log: (line: string) => void },
 ): Promise<ProfiledRun> {
-  const url = `${server.wsOrigin}/echo`;
-  const perRound = Math.ceil(messages / ROUNDS);
-  const frames = perRound * 2;
+  const exchange = { url: `${server.wsOrigin}/echo`, messages: Math.ceil(messages / ROUNDS), inFlight };
   const { ownCode } = await compareWithFloors(browsers, { reps, rounds: PROFILED_ROUNDS, floor: 'floor-listener', metrics: ['ownCode'] }, async (browser, variant, rep) => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/blank.html?profiled=${variant}-${rep}`);
-    await page.evaluate(exchangeInPage, { url, messages: perRound, size: FRAME_BYTES, inFlight });
-    await sleep(SETTLE_MS);
+    const page = await openExchangePage(browser, server, `profiled=${variant}-${rep}`, exchange);
     const cdp = await page.context().newCDPSession(page);
     return {
       async round() {
         await startProfiler(cdp);
-        await page.evaluate(exchangeInPage, { url, messages: perRound, size: FRAME_BYTES, inFlight });
-        await sleep(SETTLE_MS);
-        return { ownCode: (extensionTimeMs(await stopProfiler(cdp)) * 1000) / frames };
+        await runExchange(page, exchange);
+        return { ownCode: (extensionTimeMs(await stopProfiler(cdp)) * 1000) / (exchange.messages * 2) };
       },
       close: () => page.close(),
     };
   }, log);
-  return { messages: perRound * PROFILED_ROUNDS, inFlight, ownCode };
+  return { messages: exchange.messages * PROFILED_ROUNDS, inFlight, ownCode };
 }
 
 export async function measurePerFrame(
