@@ -43,8 +43,8 @@ async function recordOf(extensionPage: Page, pageUrl: string) {
       if (!tab) return null;
       const sockets = Object.entries(everything)
         .filter(([key]) => key.startsWith(`${layout.socketPrefix}${tab.tabId}:`))
-        .map(([, value]) => value as { identity: { userId: string | null } });
-      return { tabId: tab.tabId, userIds: sockets.map((socket) => socket.identity.userId) };
+        .map(([, value]) => value as { identity: { userId: string | null }; bytesReceived: number });
+      return { tabId: tab.tabId, userIds: sockets.map((socket) => socket.identity.userId), bytesReceived: sockets.map((socket) => socket.bytesReceived) };
     },
     { url: pageUrl, layout: STORAGE_LAYOUT },
   );
@@ -72,6 +72,9 @@ test('Firefox records two sockets of one Stream user and raises duplicate-connec
 
   const extensionPage = await firefox.openExtensionPage('/src/popup/popup.html');
   await expect.poll(async () => (await recordOf(extensionPage, pageUrl))?.userIds, { timeout: 10_000 }).toEqual(['alice', 'alice']);
+  // Incoming frames are sized: the hook's late read of MessageEvent's data getter knows
+  // Firefox's natives too (src/content/page/lateNatives.ts).
+  await expect.poll(async () => (await recordOf(extensionPage, pageUrl))?.bytesReceived.every((bytes) => bytes > 0), { timeout: 10_000 }).toBe(true);
   const record = await recordOf(extensionPage, pageUrl);
 
   const panel = await firefox.openExtensionPage(`/src/devtools/panel.html?tabId=${record?.tabId}`);

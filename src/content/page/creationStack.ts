@@ -12,6 +12,9 @@ import { exec, getOwnPropertyDescriptor, includes, indexOf, slice, test, trim } 
 /** Frames kept: enough for the app frames under a framework's call chain. */
 const STACK_FRAMES = 40;
 
+/** A frame or URL in an extension's script. */
+const EXTENSION_URL = /(chrome|moz)-extension:\/\//;
+
 /** V8's knobs on the Error constructor, both owned by the page. */
 type StackKnobs = { stackTraceLimit?: number; prepareStackTrace?: unknown };
 
@@ -37,7 +40,7 @@ export function scriptUrlOf(frame: string): string | null {
 export function trimOwnFrames(stack: string, ownScriptUrl: string | null): string[] {
   const app: string[] = [];
   for (const frame of frameLines(stack)) {
-    const ours = ownScriptUrl !== null ? includes(frame, ownScriptUrl) : test(/(chrome|moz)-extension:\/\//, frame);
+    const ours = ownScriptUrl !== null ? includes(frame, ownScriptUrl) : test(EXTENSION_URL, frame);
     if (!ours) app[app.length] = frame.length > WIRE_LIMITS.stackFrame ? slice(frame, 0, WIRE_LIMITS.stackFrame) : frame;
   }
   return app;
@@ -64,12 +67,21 @@ export function createStackCapture(NativeError: ErrorConstructor): () => string[
       if (clearPrepare) knobs.prepareStackTrace = prepare.value;
     }
   };
-  // Our own script's URL, read from a stack taken here, identifies our frames exactly.
-  const ownFrames = frameLines(stackOf());
-  const ownScriptUrl = ownFrames[0] !== undefined ? scriptUrlOf(ownFrames[0]) : null;
+  // Our own script's URL identifies our frames exactly. It is read from the first stack taken,
+  // whose newest frame is stackOf's own, rather than from one taken at load: a stack costs each
+  // document tens of µs, and most never open a socket (bench: per document).
+  let ownScriptUrl: string | null | undefined;
   return () => {
     try {
-      return trimOwnFrames(stackOf(), ownScriptUrl);
+      const stack = stackOf();
+      if (ownScriptUrl === undefined) {
+        // A page formatter we could not set aside (an accessor) may have written the stack: take
+        // the URL only if it is an extension's, else fall back to dropping every extension frame.
+        const newest = frameLines(stack)[0];
+        const url = newest !== undefined ? scriptUrlOf(newest) : null;
+        ownScriptUrl = url !== null && test(EXTENSION_URL, url) ? url : null;
+      }
+      return trimOwnFrames(stack, ownScriptUrl);
     } catch {
       return [];
     }

@@ -12,7 +12,8 @@
  */
 import { isApiCallUrl, type ApiCallAnswer, type ApiCallRecorder, type ApiCallRequest } from './apiCalls';
 import type { NativeDisguise } from './nativeDisguise';
-import { addEventListener, getOwnPropertyDescriptor, nativeGetter, NativeNumber, NativeString, NativeURL, promiseThen, reflectApply, SafeWeakMap, stringify } from './natives';
+import { lateDomException, lateNativeGetter, lateNativeGlobal, lateNativeMethod, lateUrl, once } from './lateNatives';
+import { addEventListener, getOwnPropertyDescriptor, nativeGetter, NativeNumber, NativeString, promiseThen, reflectApply, SafeWeakMap, stringify } from './natives';
 import { isLongPollUrl, type LongPollOutcome, type LongPollRequest, type LongPollTracker } from './longPollSessions';
 import { payloadSize, utf8Length } from './payload';
 
@@ -29,16 +30,35 @@ export function observeLongPolls(context: LongPollObserverContext): void {
 }
 
 /** The request URL from what the page passed, without running page code (no toString calls). */
-function urlArgument(input: unknown, win: typeof globalThis): string | null {
+function urlArgument(input: unknown): string | null {
   if (typeof input === 'string') return input;
-  if (input instanceof NativeURL) return nativeHref(input);
-  if (typeof win.Request === 'function' && input instanceof win.Request) return nativeRequestUrl(input);
+  if (typeof input !== 'object' || input === null) return null;
+  const url = lateUrl();
+  if (url?.getHref && input instanceof url.NativeURL) return NativeString(url.getHref(input));
+  const fetchApi = lateFetchApi();
+  if (fetchApi.getRequestUrl && fetchApi.NativeRequest && input instanceof fetchApi.NativeRequest) return NativeString(fetchApi.getRequestUrl(input));
   return null;
 }
-const nativeHrefGetter = nativeGetter(NativeURL.prototype, 'href');
-const nativeHref = (url: URL): string | null => (nativeHrefGetter ? NativeString(nativeHrefGetter(url)) : null);
-const nativeRequestUrlGetter = typeof Request === 'function' ? nativeGetter(Request.prototype, 'url') : undefined;
-const nativeRequestUrl = (request: Request): string | null => (nativeRequestUrlGetter ? NativeString(nativeRequestUrlGetter(request)) : null);
+
+/**
+ * What the fetch view reads of requests and responses, read with the first request it observes
+ * (lateNatives.ts): Request, Response and Headers are built in a document only when read.
+ */
+const lateFetchApi = once(() => {
+  const NativeRequest = lateNativeGlobal<typeof Request>('Request');
+  const responseProto = lateNativeGlobal<typeof Response>('Response')?.prototype;
+  const headersProto = lateNativeGlobal<typeof Headers>('Headers')?.prototype;
+  return {
+    NativeRequest,
+    getRequestUrl: lateNativeGetter(NativeRequest?.prototype, 'url'),
+    getRequestMethod: lateNativeGetter(NativeRequest?.prototype, 'method'),
+    clone: lateNativeMethod(responseProto, 'clone'),
+    text: lateNativeMethod(responseProto, 'text'),
+    getStatus: lateNativeGetter(responseProto, 'status'),
+    getHeaders: lateNativeGetter(responseProto, 'headers'),
+    headersGet: lateNativeMethod(headersProto, 'get'),
+  };
+});
 
 function baseOf(win: typeof globalThis): string {
   return win.document?.baseURI ?? win.location.href;
@@ -140,7 +160,7 @@ function observeXhr({ win, disguise, tracker, apiCalls }: LongPollObserverContex
       }
       try {
         if (typeof thisArg === 'object' && thisArg !== null) {
-          const url = urlArgument(args[1], win);
+          const url = urlArgument(args[1]);
           if (url !== null && isLongPollUrl(url, baseOf(win))) openedUrls.set(thisArg, url);
           else openedUrls.delete(thisArg);
           if (url !== null && isApiCallUrl(url) && typeof args[0] === 'string') openedApiCalls.set(thisArg, { method: args[0], url });
@@ -189,24 +209,18 @@ function ownValue(target: unknown, name: string): unknown {
 }
 
 function observeFetch({ win, disguise, tracker, apiCalls }: LongPollObserverContext): void {
-  const NativeDOMException = win.DOMException;
-  const clone = win.Response?.prototype.clone;
-  const text = win.Response?.prototype.text;
-  const getStatus = win.Response ? nativeGetter(win.Response.prototype, 'status') : undefined;
-  const getHeaders = win.Response ? nativeGetter(win.Response.prototype, 'headers') : undefined;
-  const headersGet = win.Headers?.prototype.get;
-  const getRequestMethod = typeof win.Request === 'function' ? nativeGetter(win.Request.prototype, 'method') : undefined;
-
   /** The method of a fetch call: the init's own `method`, else the Request's, else GET. */
   function methodOf(args: unknown[]): string {
     const fromInit = ownValue(args[1], 'method');
     if (typeof fromInit === 'string') return fromInit;
-    if (getRequestMethod && typeof win.Request === 'function' && args[0] instanceof win.Request) return NativeString(getRequestMethod(args[0]));
+    const { NativeRequest, getRequestMethod } = lateFetchApi();
+    if (getRequestMethod && NativeRequest && args[0] instanceof NativeRequest) return NativeString(getRequestMethod(args[0]));
     return 'GET';
   }
 
   /** Reads an API call's answer on a branch of its own: the page's promise is returned untouched. */
   function watchApiAnswer(request: ApiCallRequest, promise: Promise<unknown>): void {
+    const { getStatus, getHeaders, headersGet, clone, text } = lateFetchApi();
     if (!getStatus || !getHeaders || !headersGet || !clone || !text) return;
     const ended = (status: number, headers: object | null, errorBody: string | null): void =>
       apiCalls.end(request, { status, header: (name) => (headers ? ((reflectApply(headersGet, headers, [name]) as string | null) ?? null) : null), errorBody });
@@ -233,6 +247,7 @@ function observeFetch({ win, disguise, tracker, apiCalls }: LongPollObserverCont
   }
 
   function readReply(request: LongPollRequest, response: unknown): void {
+    const { getStatus, clone, text } = lateFetchApi();
     if (!clone || !text || !getStatus) return;
     const status = NativeNumber(getStatus(response as object));
     const copy = reflectApply(clone, response, []) as Response;
@@ -247,7 +262,7 @@ function observeFetch({ win, disguise, tracker, apiCalls }: LongPollObserverCont
       let request: LongPollRequest | null = null;
       let apiRequest: ApiCallRequest | null = null;
       try {
-        const url = urlArgument(args[0], win);
+        const url = urlArgument(args[0]);
         if (url !== null && isLongPollUrl(url, baseOf(win))) request = tracker.begin(url, baseOf(win));
         else if (url !== null && isApiCallUrl(url)) apiRequest = apiCalls.begin(url, methodOf(args), ownValue(args[1], 'body'));
       } catch {
@@ -281,7 +296,8 @@ function observeFetch({ win, disguise, tracker, apiCalls }: LongPollObserverCont
         },
         (reason: unknown) => {
           try {
-            const aborted = reason instanceof NativeDOMException && reason.name === 'AbortError';
+            const NativeDOMException = lateDomException();
+            const aborted = NativeDOMException !== undefined && reason instanceof NativeDOMException && reason.name === 'AbortError';
             tracker.end(observed, { kind: aborted ? 'aborted' : 'failed' });
           } catch {
             // ignore: the page gets its rejection

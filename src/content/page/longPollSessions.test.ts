@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { HookEvent } from '../../core/wire/hookMessages';
 import { createLongPollTracker, isLongPollUrl } from './longPollSessions';
+
+// Node's URL is a JavaScript class, which the hook's check for a native refuses (lateNatives.ts,
+// tested there and in the browser): these tests are about the sessions.
+vi.mock('./lateNatives', async (importOriginal) => ({ ...(await importOriginal<typeof import('./lateNatives')>()), lateUrl: () => ({ NativeURL: URL, getHref: (url: URL) => url.href }) }));
 
 const BASE = 'https://app.example/chat';
 const JSON_PARAM = encodeURIComponent(JSON.stringify({ user_id: 'alice', user_details: { id: 'alice' } }));

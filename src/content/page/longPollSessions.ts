@@ -9,7 +9,8 @@
  */
 import { WIRE_LIMITS } from '../../core/wire/constants';
 import type { HookEvent } from '../../core/wire/hookMessages';
-import { emptyRecord, endsWith, NativeURL, parseJson } from './natives';
+import { lateUrl } from './lateNatives';
+import { emptyRecord, endsWith, parseJson } from './natives';
 import { clip, previewPayload } from './payload';
 
 export type LongPollKind = 'connect' | 'poll' | 'close';
@@ -46,6 +47,8 @@ export interface LongPollTracker {
 
 /** Whether `url` (absolute or relative to `base`) is a long-poll endpoint. */
 export function isLongPollUrl(url: string, base: string): boolean {
+  const NativeURL = lateUrl()?.NativeURL;
+  if (NativeURL === undefined) return false;
   try {
     return endsWith(new NativeURL(url, base).pathname, '/longpoll');
   } catch {
@@ -121,6 +124,8 @@ export function createLongPollTracker(context: LongPollTrackerContext): LongPoll
 
   return {
     begin(url, base) {
+      const NativeURL = lateUrl()?.NativeURL;
+      if (NativeURL === undefined) return null;
       let parsed: URL;
       try {
         parsed = new NativeURL(url, base);

@@ -11,6 +11,7 @@
  * throws) keeps its frames. Without `Error.captureStackTrace`, or where an error's stack is not
  * its own property (engines other than V8), errors pass as they are.
  */
+import { lateDomException } from './lateNatives';
 import { captureStackTrace, getOwnPropertyDescriptor, getPrototypeOf } from './natives';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- any trap
@@ -18,18 +19,32 @@ export type NativeThrow = (error: unknown, trap: Function) => unknown;
 
 export function createNativeThrow(win: typeof globalThis): NativeThrow {
   const capture = captureStackTrace;
-  // Only where errors carry their stack as their own property (V8): elsewhere re-capturing would
-  // add a property the native error does not have.
-  if (typeof capture !== 'function' || getOwnPropertyDescriptor(new win.TypeError(), 'stack') === undefined) return (error) => error;
-  const domException = win.DOMException?.prototype;
-  const typeError = win.TypeError.prototype;
-  const rangeError = win.RangeError.prototype;
-  const syntaxError = win.SyntaxError.prototype;
+  if (typeof capture !== 'function') return (error) => error;
+  // The language's own error kinds cost nothing to read now. The test below (it creates an error
+  // and reads its stack) and DOMException (an interface the browser builds on first read) wait
+  // for the first error: most documents never see a trap throw (bench: per document).
+  const NativeTypeError = win.TypeError;
+  const languageKinds: unknown[] = [NativeTypeError.prototype, win.RangeError.prototype, win.SyntaxError.prototype];
+  let platformKinds: unknown[] | null = null;
+  function kindsToRecapture(): unknown[] {
+    // Only where errors carry their stack as their own property (V8): elsewhere re-capturing would
+    // add a property the native error does not have.
+    if (getOwnPropertyDescriptor(new NativeTypeError(), 'stack') === undefined) return [];
+    const domException = lateDomException();
+    if (domException !== undefined) languageKinds[languageKinds.length] = domException.prototype;
+    return languageKinds;
+  }
   return (error, trap) => {
     try {
       if (typeof error !== 'object' || error === null) return error;
+      platformKinds ??= kindsToRecapture();
       const kind: unknown = getPrototypeOf(error);
-      if (kind === domException || kind === typeError || kind === rangeError || kind === syntaxError) capture(error, trap);
+      for (let i = 0; i < platformKinds.length; i++) {
+        if (kind === platformKinds[i]) {
+          capture(error, trap);
+          break;
+        }
+      }
     } catch {
       // A frozen error: it goes to the page as it is.
     }

@@ -12,7 +12,6 @@ export const now = Date.now;
 export const stringify = JSON.stringify;
 export const parseJson = JSON.parse;
 export const NativeProxy = Proxy;
-export const NativeURL = URL;
 export const addEventListener = EventTarget.prototype.addEventListener;
 export const dispatchEvent = EventTarget.prototype.dispatchEvent;
 export const promiseThen = Promise.prototype.then;
@@ -28,6 +27,7 @@ export const getPrototypeOf = Object.getPrototypeOf;
 export const captureStackTrace = (Error as { captureStackTrace?: (target: object, below?: object) => void }).captureStackTrace;
 const createObject = Object.create;
 const functionCall = Function.prototype.call;
+const functionToStringNative = Function.prototype.toString;
 const functionBind = Function.prototype.bind;
 
 /**
@@ -43,9 +43,11 @@ export const slice = uncurryThis(String.prototype.slice) as (text: string, start
 export const indexOf = uncurryThis(String.prototype.indexOf) as (text: string, search: string, from?: number) => number;
 export const includes = uncurryThis(String.prototype.includes) as (text: string, search: string) => boolean;
 export const endsWith = uncurryThis(String.prototype.endsWith) as (text: string, search: string) => boolean;
+export const startsWith = uncurryThis(String.prototype.startsWith) as (text: string, search: string) => boolean;
 export const trim = uncurryThis(String.prototype.trim) as (text: string) => string;
 export const toUpperCase = uncurryThis(String.prototype.toUpperCase) as (text: string) => string;
 export const charCodeAt = uncurryThis(String.prototype.charCodeAt) as (text: string, index: number) => number;
+export const numberToString = uncurryThis(Number.prototype.toString) as (value: number, radix?: number) => string;
 export const test = uncurryThis(RegExp.prototype.test) as (pattern: RegExp, text: string) => boolean;
 export const exec = uncurryThis(RegExp.prototype.exec) as (pattern: RegExp, text: string) => RegExpExecArray | null;
 
@@ -75,3 +77,6 @@ export function nativeGetter(proto: object | undefined, name: string): ((target:
   const get = proto ? getOwnPropertyDescriptor(proto, name)?.get : undefined;
   return get ? uncurryThis(get) : undefined;
 }
+
+/** The native Function.prototype.toString, before the hook's disguise replaces it (lateNatives.ts). */
+export const functionToString = uncurryThis(functionToStringNative as (this: unknown) => string);

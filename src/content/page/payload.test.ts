@@ -1,7 +1,11 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { clip, payloadSize, previewPayload, utf8Length } from './payload';
+
+// Node's Blob is a JavaScript class, which the hook's check for a native refuses (lateNatives.ts,
+// tested there and in the browser): these tests are about sizes and previews.
+vi.mock('./lateNatives', async (importOriginal) => ({ ...(await importOriginal<typeof import('./lateNatives')>()), lateBlob: () => Blob }));
 
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;

@@ -14,6 +14,7 @@ import type { HookEvent } from '../../core/wire/hookMessages';
 import { createFrameLog, type FrameLog } from './frameLog';
 import type { HookChannel } from './hookChannel';
 import type { NativeDisguise } from './nativeDisguise';
+import { lateNativeGetter, lateNativeGlobal } from './lateNatives';
 import { addEventListener, defineProperty, getOwnPropertyDescriptor, isArray, nativeGetter, NativeNumber, NativeString, now, reflectApply, reflectConstruct, SafeWeakMap, uncurryThis } from './natives';
 import { clip, payloadSize, previewPayload } from './payload';
 
@@ -55,10 +56,22 @@ export function observeWebSockets({ win, channel, disguise, captureStack, nextId
   const getProtocol = nativeGetter(nativeProto, 'protocol');
   const getExtensions = nativeGetter(nativeProto, 'extensions');
   const getBufferedAmount = nativeGetter(nativeProto, 'bufferedAmount');
-  const getData = nativeGetter(MessageEvent.prototype, 'data');
-  const getCode = nativeGetter(CloseEvent.prototype, 'code');
-  const getReason = nativeGetter(CloseEvent.prototype, 'reason');
-  const getWasClean = nativeGetter(CloseEvent.prototype, 'wasClean');
+  // The events' getters are read with the first socket, not at load (natives.ts, "Natives read
+  // late"): most documents open none.
+  let getData: ((event: object) => unknown) | undefined;
+  let getCode: ((event: object) => unknown) | undefined;
+  let getReason: ((event: object) => unknown) | undefined;
+  let getWasClean: ((event: object) => unknown) | undefined;
+  let eventGettersRead = false;
+  function readEventGetters(): void {
+    eventGettersRead = true;
+    const messageProto = lateNativeGlobal<typeof MessageEvent>('MessageEvent')?.prototype;
+    const closeProto = lateNativeGlobal<typeof CloseEvent>('CloseEvent')?.prototype;
+    getData = lateNativeGetter(messageProto, 'data');
+    getCode = lateNativeGetter(closeProto, 'code');
+    getReason = lateNativeGetter(closeProto, 'reason');
+    getWasClean = lateNativeGetter(closeProto, 'wasClean');
+  }
   // Location's members are [LegacyUnforgeable]: the page cannot redefine `href`.
   const location = win.location;
   const observed = new SafeWeakMap<object, FrameLog>();
@@ -91,6 +104,7 @@ export function observeWebSockets({ win, channel, disguise, captureStack, nextId
   }
 
   function observe(socket: WebSocket, args: unknown[]): void {
+    if (!eventGettersRead) readEventGetters();
     const id = nextId();
     const log = createFrameLog(id);
     observed.set(socket, log);

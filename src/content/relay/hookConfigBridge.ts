@@ -6,7 +6,7 @@
  */
 import { HOOK_CONFIG_EVENT_NAME, HOOK_SOURCE } from '../../core/wire/constants';
 import type { HookConfig } from '../../core/wire/hookMessages';
-import type { RelayConfigMessage } from '../../core/wire/relayMessages';
+import type { RelayConfigMessage } from '../../core/wire/workerToRelay';
 
 export function forwardHookConfig(target: EventTarget, message: RelayConfigMessage): void {
   const config: HookConfig = { source: HOOK_SOURCE, previewChars: message.previewChars, framesKept: message.framesKept };

@@ -131,13 +131,13 @@ export function parseHookMessage(text: string): Parsed<HookMessage> {
 }
 
 /**
- * The config the relay hands the hook (serialised to JSON in a HOOK_CONFIG_EVENT_NAME event).
- * The hook checks it by hand against the same limits: the page code carries no schema library.
+ * The config the relay hands the hook (serialised to JSON in a HOOK_CONFIG_EVENT_NAME event): the
+ * worker's `hook-config` message (workerToRelay.ts, checked there) tagged as ours. The hook checks
+ * it by hand against the same limits, since the page can forge the event: the page code carries
+ * no schema library.
  */
-export const hookConfigSchema = v.strictObject({
-  source: v.literal(HOOK_SOURCE),
-  previewChars: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(WIRE_LIMITS.previewChars)),
-  /** Frames per socket worth a preview (the worker's history size; 0 with capture off). */
-  framesKept: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(WIRE_LIMITS.framesKept)),
-});
-export type HookConfig = v.InferOutput<typeof hookConfigSchema>;
+export interface HookConfig {
+  source: typeof HOOK_SOURCE;
+  previewChars: number;
+  framesKept: number;
+}

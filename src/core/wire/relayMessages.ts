@@ -1,6 +1,5 @@
 import * as v from 'valibot';
 import { PROTOCOL_VERSION, WIRE_LIMITS } from './constants';
-import { hookConfigSchema } from './hookMessages';
 
 /**
  * Relay <-> worker, over a PORT_RELAY port. The worker knows the tab and frame from the port's
@@ -8,6 +7,7 @@ import { hookConfigSchema } from './hookMessages';
  * messages as the text the page dispatched, bounded in size but neither parsed nor checked: the
  * worker must check what crosses the port anyway, and doing it twice cost the page's main thread
  * more per frame than the hook's own work (bench/README.md, "What the per-frame profile found").
+ * What the worker sends back is in workerToRelay.ts.
  */
 const version = v.literal(PROTOCOL_VERSION);
 const time = v.pipe(v.number(), v.finite(), v.minValue(0));
@@ -47,26 +47,3 @@ export const relayMessageSchema = v.variant('kind', [
   v.strictObject({ ...hookEvents.entries, ...stamp }),
 ]);
 export type RelayMessage = v.InferOutput<typeof relayMessageSchema>;
-
-/** Worker -> relay: every message up to `seq` is applied and persisted. */
-export const relayAckSchema = v.strictObject({ kind: v.literal('ack'), version, seq: v.pipe(v.number(), v.safeInteger()) });
-export type RelayAck = v.InferOutput<typeof relayAckSchema>;
-
-/** Worker -> relay, over the same port: what the hook in that frame should use. */
-export const relayConfigSchema = v.strictObject({
-  kind: v.literal('hook-config'),
-  version,
-  previewChars: hookConfigSchema.entries.previewChars,
-  framesKept: hookConfigSchema.entries.framesKept,
-});
-export type RelayConfigMessage = v.InferOutput<typeof relayConfigSchema>;
-
-/**
- * Worker -> relay: this document's site is not watched (the settings narrowed the sites): stop
- * posting and hold nothing. The relay goes quiet for the rest of the document's life.
- */
-export const relayStopSchema = v.strictObject({ kind: v.literal('stop'), version });
-export type RelayStop = v.InferOutput<typeof relayStopSchema>;
-
-export const workerToRelaySchema = v.variant('kind', [relayAckSchema, relayConfigSchema, relayStopSchema]);
-export type WorkerToRelay = v.InferOutput<typeof workerToRelaySchema>;
