@@ -14,14 +14,13 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { connectToBrowser, type CdpSession } from '../e2e/support/cdp';
 import { startFixtureServer, type FixtureServer } from '../e2e/support/fixtureServer';
 import { launchBenchBrowser } from './src/browsers';
 import { DOCUMENTS_PER_PAGE } from './src/scenarios/perDocument';
+import { CONTENT_SCRIPTS, contentScriptTimes, type ContentScript } from './src/scriptTrace';
 import { median } from './src/stats';
 
 const FLOORS_DIR = path.resolve(import.meta.dirname, 'floors');
-const SCRIPTS = ['hook.js', 'relay.js'] as const;
 
 const { values: flags, positionals: builds } = parseArgs({
   allowPositionals: true,
@@ -34,51 +33,20 @@ if (builds.length < 1 || !Number.isInteger(loads) || loads < 1 || !Number.isInte
   process.exit(2);
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  tdur?: number;
-  args?: { name?: string; data?: { url?: string }; fileName?: string };
-}
-
 function distDirOf(build: string): string {
   return build.startsWith('floor-') ? path.join(FLOORS_DIR, build.slice('floor-'.length)) : path.resolve(build);
 }
 
-async function traced(cdp: CdpSession, run: () => Promise<void>): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (params) => events.push(...(params as { value: TraceEvent[] }).value));
-  const complete = new Promise<void>((resolve) => cdp.on('Tracing.tracingComplete', () => resolve()));
-  // Only V8's own events: the timeline categories add stacks to every event and slow the page.
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['v8'], excludedCategories: ['*'] }, transferMode: 'ReportEvents' });
-  await run();
-  await cdp.send('Tracing.end');
-  await complete;
-  return events;
-}
-
-/** Thread time (µs) of each evaluation of each of our scripts on a renderer's main thread. */
-async function scriptTimes(distDir: string, server: FixtureServer, round: number): Promise<Record<string, number[]>> {
+/** `loads` loads of the page in a fresh browser of the build, warmed by one load. */
+async function scriptTimes(distDir: string, server: FixtureServer, round: number): Promise<Record<ContentScript, number[]>> {
   const browser = await launchBenchBrowser({ distDir, withExtension: true });
-  const cdp = await connectToBrowser(browser.debuggingPort);
   try {
     const page = await browser.context.newPage();
     await page.goto(`${server.origin}/iframes-50.html?warm-up`);
-    const events = await traced(cdp, async () => {
+    return await contentScriptTimes(browser, async () => {
       for (let load = 0; load < loads; load++) await page.goto(`${server.origin}/iframes-50.html?round=${round}&load=${load}`, { waitUntil: 'load' });
     });
-    const mainThreads = new Set(events.filter((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain').map((event) => `${event.pid}:${event.tid}`));
-    const times: Record<string, number[]> = Object.fromEntries(SCRIPTS.map((script) => [script, []]));
-    for (const event of events) {
-      if (event.name !== 'v8.run' || event.ph !== 'X' || !mainThreads.has(`${event.pid}:${event.tid}`)) continue;
-      const script = SCRIPTS.find((name) => (event.args?.fileName ?? event.args?.data?.url ?? '').endsWith(`/${name}`));
-      if (script) times[script]?.push(event.tdur ?? 0);
-    }
-    return times;
   } finally {
-    cdp.close();
     await browser.close();
   }
 }
@@ -91,16 +59,16 @@ function quartiles(values: number[]): string {
 
 const server = await startFixtureServer();
 try {
-  const all = builds.map(() => Object.fromEntries(SCRIPTS.map((script) => [script, [] as number[]])) as Record<string, number[]>);
+  const all = builds.map((): Record<ContentScript, number[]> => ({ 'hook.js': [], 'relay.js': [] }));
   for (let round = 0; round < rounds; round++) {
     for (const [i, build] of builds.entries()) {
       const times = await scriptTimes(distDirOf(build), server, round);
-      for (const script of SCRIPTS) all[i]?.[script]?.push(...(times[script] ?? []));
+      for (const script of CONTENT_SCRIPTS) all[i]?.[script].push(...times[script]);
     }
   }
   console.log(`Thread time of each content script's evaluation, per document (${rounds * loads * DOCUMENTS_PER_PAGE} documents a build):`);
   for (const [i, build] of builds.entries()) {
-    for (const script of SCRIPTS) console.log(`${build.padEnd(24)} ${script.padEnd(9)} ${quartiles(all[i]?.[script] ?? [])}`);
+    for (const script of CONTENT_SCRIPTS) console.log(`${build.padEnd(24)} ${script.padEnd(9)} ${quartiles(all[i]?.[script] ?? [])}`);
   }
 } finally {
   await server.close();

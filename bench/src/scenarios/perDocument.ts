@@ -7,6 +7,8 @@
 import type { Page } from '@playwright/test';
 import type { FixtureServer } from '../../../e2e/support/fixtureServer';
 import { compareWithFloors, type FloorBrowsers, type FloorComparison } from '../floors';
+import { contentScriptTimes } from '../scriptTrace';
+import { median } from '../stats';
 import { taskTimeMs, taskTimer } from '../taskTime';
 
 export const DOCUMENTS_PER_PAGE = 51;
@@ -15,6 +17,14 @@ export const PER_DOCUMENT_TARGET_MS = 1;
 export interface PerDocumentResult {
   /** Chromium's task time of the page's main thread, ms per document. */
   taskTime: FloorComparison;
+  /**
+   * The thread time of the content scripts' own evaluation (hook and relay), µs per document,
+   * from Chromium's tracing (scriptTrace.ts): the median document of each load, `scriptLoads`
+   * loads per rep. Only the scripts' run at load, not what they leave behind, but steady where
+   * the task time moves by a millisecond between runs.
+   */
+  scriptEvaluation: FloorComparison;
+  scriptLoads: number;
   documents: number;
   loads: number;
   /** Target for `taskTime.overFloor` (OneSocket over floor-empty), ms per document. */
@@ -50,5 +60,20 @@ export async function measurePerDocument(
       close: () => page.close(),
     };
   }, log);
-  return { taskTime, documents: DOCUMENTS_PER_PAGE, loads, targetMs: PER_DOCUMENT_TARGET_MS };
+  const scriptLoads = loads >= 10 ? 3 : 1;
+  log('  content scripts under tracing…');
+  const { scriptEvaluation } = await compareWithFloors(browsers, { reps, rounds: scriptLoads, floor: 'floor-empty', metrics: ['scriptEvaluation'], digits: 1 }, async (browser, variant, rep) => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/iframes-50.html?variant=${variant}&rep=${rep}&load=trace-warm-up`);
+    return {
+      round: async (index) => {
+        const times = await contentScriptTimes(browser, () => page.goto(`${server.origin}/iframes-50.html?variant=${variant}&rep=${rep}&load=trace-${index}`, { waitUntil: 'load' }));
+        // No extension runs no script: zero, not "no value".
+        const typical = (values: number[]): number => (values.length > 0 ? median(values) : 0);
+        return { scriptEvaluation: typical(times['hook.js']) + typical(times['relay.js']) };
+      },
+      close: () => page.close(),
+    };
+  }, log);
+  return { taskTime, scriptEvaluation, scriptLoads, documents: DOCUMENTS_PER_PAGE, loads, targetMs: PER_DOCUMENT_TARGET_MS };
 }

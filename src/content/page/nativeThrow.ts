@@ -24,15 +24,15 @@ export function createNativeThrow(win: typeof globalThis): NativeThrow {
   // and reads its stack) and DOMException (an interface the browser builds on first read) wait
   // for the first error: most documents never see a trap throw (bench: per document).
   const NativeTypeError = win.TypeError;
-  const languageKinds: unknown[] = [NativeTypeError.prototype, win.RangeError.prototype, win.SyntaxError.prototype];
+  const errorKinds: unknown[] = [NativeTypeError.prototype, win.RangeError.prototype, win.SyntaxError.prototype];
   let platformKinds: unknown[] | null = null;
   function kindsToRecapture(): unknown[] {
     // Only where errors carry their stack as their own property (V8): elsewhere re-capturing would
     // add a property the native error does not have.
     if (getOwnPropertyDescriptor(new NativeTypeError(), 'stack') === undefined) return [];
     const domException = lateDomException();
-    if (domException !== undefined) languageKinds[languageKinds.length] = domException.prototype;
-    return languageKinds;
+    if (domException !== undefined) errorKinds[errorKinds.length] = domException.prototype;
+    return errorKinds;
   }
   return (error, trap) => {
     try {

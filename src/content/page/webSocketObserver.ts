@@ -56,8 +56,8 @@ export function observeWebSockets({ win, channel, disguise, captureStack, nextId
   const getProtocol = nativeGetter(nativeProto, 'protocol');
   const getExtensions = nativeGetter(nativeProto, 'extensions');
   const getBufferedAmount = nativeGetter(nativeProto, 'bufferedAmount');
-  // The events' getters are read with the first socket, not at load (natives.ts, "Natives read
-  // late"): most documents open none.
+  // The events' getters are read with the first socket, not at load (lateNatives.ts): most
+  // documents open none.
   let getData: ((event: object) => unknown) | undefined;
   let getCode: ((event: object) => unknown) | undefined;
   let getReason: ((event: object) => unknown) | undefined;
@@ -105,6 +105,9 @@ export function observeWebSockets({ win, channel, disguise, captureStack, nextId
 
   function observe(socket: WebSocket, args: unknown[]): void {
     if (!eventGettersRead) readEventGetters();
+    // A constant of this socket's scope for the hot listener below, as the getter was before it
+    // was read late: the engine can then call it directly.
+    const readData = getData;
     const id = nextId();
     const log = createFrameLog(id);
     observed.set(socket, log);
@@ -134,7 +137,7 @@ export function observeWebSockets({ win, channel, disguise, captureStack, nextId
       'message',
       (event: Event) => {
         try {
-          recordFrame(log, 'in', getData ? getData(event) : undefined);
+          recordFrame(log, 'in', readData ? readData(event) : undefined);
         } catch {
           // Never let an observation error reach the page's error handlers.
         }
