@@ -3,8 +3,8 @@
  * with a floor, on the per-frame exchange of `npm run bench` (100 B frames, serial or burst),
  * each in its own headless Chromium. Every round opens a fresh page in each browser (a page's
  * speed stays with it for its life, the largest noise on this machine), warms it, then measures
- * each browser once in a rotating order, as `npm run bench` does (src/scenarios/perFrame.ts). Prints the page renderer's main-thread CPU per frame
- * (schedstat) and Chromium's task time, each build over the first: the median of the reps'
+ * each browser once in a rotating order, as `npm run bench` does (src/scenarios/perFrame.ts).
+ * Prints the page renderer's main-thread CPU per frame (schedstat) and Chromium's task time, each build over the first: the median of the reps'
  * medians with their range, and the median of all the rounds' paired differences.
  *
  *   npm run build -- --outDir /tmp/dist-b   (a build of the change, say)
@@ -13,16 +13,15 @@
  * A build is a directory with the unpacked extension, or `floor-empty` / `floor-listener`
  * (bench/floors). Run nothing else meanwhile; the figures are the tool's, not `npm run bench`'s.
  */
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startFixtureServer } from '../e2e/support/fixtureServer';
 import type { Page } from '@playwright/test';
+import { extensionDir } from './src/floors';
 import { launchBenchBrowser, type BenchBrowser } from './src/browsers';
 import { measureExchangeRound, openExchangePage, type FrameExchange } from './src/scenarios/perFrame';
 import { median } from './src/stats';
 import { taskTimer } from './src/taskTime';
 
-const FLOORS_DIR = path.resolve(import.meta.dirname, 'floors');
 /** Messages per round, as a round of `npm run bench`'s per-frame figure. */
 const MESSAGES_PER_ROUND = 1_000;
 
@@ -42,10 +41,6 @@ if (builds.length < 2 || !Number.isInteger(reps) || reps < 1 || !Number.isIntege
 }
 const inFlight = flags.burst ? 100 : 1;
 
-function distDirOf(build: string): string {
-  return build.startsWith('floor-') ? path.join(FLOORS_DIR, build.slice('floor-'.length)) : path.resolve(build);
-}
-
 interface Sample {
   cpuUs: number;
   taskUs: number;
@@ -64,7 +59,7 @@ function range(values: number[]): string {
 const server = await startFixtureServer();
 const browsers: BenchBrowser[] = [];
 try {
-  for (const build of builds) browsers.push(await launchBenchBrowser({ distDir: distDirOf(build), withExtension: true }));
+  for (const build of builds) browsers.push(await launchBenchBrowser({ distDir: extensionDir(build), withExtension: true }));
   const exchange: FrameExchange = { url: `${server.wsOrigin}/echo`, messages: MESSAGES_PER_ROUND, inFlight };
   /** Per build: each rep's median, and every round's difference from the base. */
   const repMedians = builds.map(() => ({ cpu: [] as number[], task: [] as number[] }));

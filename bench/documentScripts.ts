@@ -12,15 +12,14 @@
  *
  *   node --import ./scripts/tsLoader.mjs bench/documentScripts.ts floor-empty dist [/tmp/dist-b…] [--loads=3] [--rounds=2]
  */
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startFixtureServer, type FixtureServer } from '../e2e/support/fixtureServer';
+import { extensionDir } from './src/floors';
 import { launchBenchBrowser } from './src/browsers';
 import { DOCUMENTS_PER_PAGE } from './src/scenarios/perDocument';
 import { CONTENT_SCRIPTS, contentScriptTimes, type ContentScript } from './src/scriptTrace';
 import { median } from './src/stats';
 
-const FLOORS_DIR = path.resolve(import.meta.dirname, 'floors');
 
 const { values: flags, positionals: builds } = parseArgs({
   allowPositionals: true,
@@ -31,10 +30,6 @@ const rounds = Number(flags.rounds);
 if (builds.length < 1 || !Number.isInteger(loads) || loads < 1 || !Number.isInteger(rounds) || rounds < 1) {
   console.error('usage: bench/documentScripts.ts BUILD [BUILD…] [--loads=N] [--rounds=N]   (a build: a dist directory, floor-empty or floor-listener)');
   process.exit(2);
-}
-
-function distDirOf(build: string): string {
-  return build.startsWith('floor-') ? path.join(FLOORS_DIR, build.slice('floor-'.length)) : path.resolve(build);
 }
 
 /** `loads` loads of the page in a fresh browser of the build, warmed by one load. */
@@ -62,7 +57,7 @@ try {
   const all = builds.map((): Record<ContentScript, number[]> => ({ 'hook.js': [], 'relay.js': [] }));
   for (let round = 0; round < rounds; round++) {
     for (const [i, build] of builds.entries()) {
-      const times = await scriptTimes(distDirOf(build), server, round);
+      const times = await scriptTimes(extensionDir(build), server, round);
       for (const script of CONTENT_SCRIPTS) all[i]?.[script].push(...times[script]);
     }
   }

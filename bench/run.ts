@@ -98,7 +98,7 @@ try {
     // Four browsers side by side: none, the two floors, OneSocket.
     const floorBrowsers = await launchFloorBrowsers(flags.dist);
     try {
-      results.perDocument = await scenario('documents', () => measurePerDocument(floorBrowsers, server, { reps, loads: flags.quick ? 3 : 10, log }));
+      results.perDocument = await scenario('documents', () => measurePerDocument(floorBrowsers, server, { reps, loads: flags.quick ? 3 : 10, scriptLoads: flags.quick ? 1 : 3, log }));
       results.perFrame = await scenario('frames', () => measurePerFrame(floorBrowsers, server, { reps, messages: flags.quick ? 5_000 : 20_000, log }));
     } finally {
       await closeFloorBrowsers(floorBrowsers);

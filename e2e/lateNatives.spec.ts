@@ -13,24 +13,19 @@ test('natives a page replaced before its first socket and fetch are never called
   const pageCalls = await page.evaluate(async (wsOrigin) => {
     const calls = { data: 0, code: 0, url: 0 };
     // Counting replacements, as an instrumentation library would install them.
-    const nativeData = Object.getOwnPropertyDescriptor(MessageEvent.prototype, 'data')?.get as (this: MessageEvent) => unknown;
-    Object.defineProperty(MessageEvent.prototype, 'data', {
-      configurable: true,
-      enumerable: true,
-      get(this: MessageEvent) {
-        calls.data++;
-        return nativeData.call(this);
-      },
-    });
-    const nativeCode = Object.getOwnPropertyDescriptor(CloseEvent.prototype, 'code')?.get as (this: CloseEvent) => unknown;
-    Object.defineProperty(CloseEvent.prototype, 'code', {
-      configurable: true,
-      enumerable: true,
-      get(this: CloseEvent) {
-        calls.code++;
-        return nativeCode.call(this);
-      },
-    });
+    const countReads = (proto: object, name: 'data' | 'code'): void => {
+      const native = Object.getOwnPropertyDescriptor(proto, name)?.get as (this: unknown) => unknown;
+      Object.defineProperty(proto, name, {
+        configurable: true,
+        enumerable: true,
+        get(this: unknown) {
+          calls[name]++;
+          return native.call(this);
+        },
+      });
+    };
+    countReads(MessageEvent.prototype, 'data');
+    countReads(CloseEvent.prototype, 'code');
     const NativeURL = URL;
     (window as unknown as { URL: unknown }).URL = new Proxy(NativeURL, {
       construct(target, args: [string, string?]) {

@@ -17,11 +17,16 @@ const FLOORS_DIR = path.resolve(import.meta.dirname, '../floors');
 
 export type FloorBrowsers = Map<FloorVariant, BenchBrowser>;
 
+/** An unpacked extension by name: `floor-empty` and `floor-listener` are bench/floors', anything else a directory. */
+export function extensionDir(build: string): string {
+  return build.startsWith('floor-') ? path.join(FLOORS_DIR, build.slice('floor-'.length)) : path.resolve(build);
+}
+
 export async function launchFloorBrowsers(distDir: string): Promise<FloorBrowsers> {
   const browsers: FloorBrowsers = new Map();
   for (const variant of FLOOR_VARIANTS) {
     const withExtension = variant !== 'none';
-    const variantDir = variant === 'onesocket' || variant === 'none' ? distDir : path.join(FLOORS_DIR, variant.replace('floor-', ''));
+    const variantDir = variant === 'onesocket' || variant === 'none' ? distDir : extensionDir(variant);
     browsers.set(variant, await launchBenchBrowser({ distDir: variantDir, withExtension }));
   }
   return browsers;

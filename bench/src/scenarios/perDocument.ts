@@ -49,7 +49,7 @@ async function loadCost(page: Page, url: string): Promise<number> {
 export async function measurePerDocument(
   browsers: FloorBrowsers,
   server: FixtureServer,
-  { reps, loads, log }: { reps: number; loads: number; log: (line: string) => void },
+  { reps, loads, scriptLoads, log }: { reps: number; loads: number; scriptLoads: number; log: (line: string) => void },
 ): Promise<PerDocumentResult> {
   const { taskTime } = await compareWithFloors(browsers, { reps, rounds: loads, floor: 'floor-empty', metrics: ['taskTime'] }, async (browser, variant, rep) => {
     const page = await browser.context.newPage();
@@ -60,7 +60,6 @@ export async function measurePerDocument(
       close: () => page.close(),
     };
   }, log);
-  const scriptLoads = loads >= 10 ? 3 : 1;
   log('  content scripts under tracing…');
   const { scriptEvaluation } = await compareWithFloors(browsers, { reps, rounds: scriptLoads, floor: 'floor-empty', metrics: ['scriptEvaluation'], digits: 1 }, async (browser, variant, rep) => {
     const page = await browser.context.newPage();

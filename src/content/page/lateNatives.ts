@@ -7,7 +7,7 @@
  * (natives.ts), as the platform's native of that name: a page's function, a Proxy or a bound
  * function prints otherwise. The hook then never calls page code; it observes less instead.
  */
-import { functionToString, getOwnPropertyDescriptor, slice, startsWith, test, uncurryThis } from './natives';
+import { functionToString, getOwnPropertyDescriptor, ownValue, slice, startsWith, test, uncurryThis } from './natives';
 
 /** What follows the name in a native's source: `() { [native code] }`, spaced per engine. */
 const NATIVE_BODY = /^\(\) \{\s*\[native code\]\s*\}$/;
@@ -22,8 +22,7 @@ export function printsAsNative(value: unknown, name: string): boolean {
 
 /** A global constructor of the page's window, if it is still the native one. */
 export function lateNativeGlobal<T>(name: string): T | undefined {
-  const descriptor = getOwnPropertyDescriptor(globalThis, name);
-  const value: unknown = descriptor !== undefined && 'value' in descriptor ? descriptor.value : undefined;
+  const value = ownValue(globalThis, name);
   return printsAsNative(value, name) ? (value as T) : undefined;
 }
 
@@ -37,8 +36,7 @@ export function lateNativeGetter(proto: object | undefined, name: string): ((tar
 /** The native method `name` of a late-read interface's prototype; undefined if replaced. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- any native method
 export function lateNativeMethod(proto: object | undefined, name: string): Function | undefined {
-  const descriptor = proto ? getOwnPropertyDescriptor(proto, name) : undefined;
-  const method: unknown = descriptor !== undefined && 'value' in descriptor ? descriptor.value : undefined;
+  const method = ownValue(proto, name);
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- checked native
   return printsAsNative(method, name) ? (method as Function) : undefined;
 }

@@ -13,7 +13,7 @@
 import { isApiCallUrl, type ApiCallAnswer, type ApiCallRecorder, type ApiCallRequest } from './apiCalls';
 import type { NativeDisguise } from './nativeDisguise';
 import { lateDomException, lateNativeGetter, lateNativeGlobal, lateNativeMethod, lateUrl, once } from './lateNatives';
-import { addEventListener, getOwnPropertyDescriptor, nativeGetter, NativeNumber, NativeString, promiseThen, reflectApply, SafeWeakMap, stringify } from './natives';
+import { addEventListener, nativeGetter, NativeNumber, NativeString, ownValue, promiseThen, reflectApply, SafeWeakMap, stringify } from './natives';
 import { isLongPollUrl, type LongPollOutcome, type LongPollRequest, type LongPollTracker } from './longPollSessions';
 import { payloadSize, utf8Length } from './payload';
 
@@ -199,13 +199,6 @@ function observeXhr({ win, disguise, tracker, apiCalls }: LongPollObserverContex
       }
     },
   });
-}
-
-/** An own data property of a page object, read without running page code (no getters, no proxies' traps on plain objects). */
-function ownValue(target: unknown, name: string): unknown {
-  if (typeof target !== 'object' || target === null) return undefined;
-  const descriptor = getOwnPropertyDescriptor(target, name);
-  return descriptor !== undefined && 'value' in descriptor ? descriptor.value : undefined;
 }
 
 function observeFetch({ win, disguise, tracker, apiCalls }: LongPollObserverContext): void {

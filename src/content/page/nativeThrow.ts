@@ -11,7 +11,7 @@
  * throws) keeps its frames. Without `Error.captureStackTrace`, or where an error's stack is not
  * its own property (engines other than V8), errors pass as they are.
  */
-import { lateDomException } from './lateNatives';
+import { lateDomException, once } from './lateNatives';
 import { captureStackTrace, getOwnPropertyDescriptor, getPrototypeOf } from './natives';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- any trap
@@ -25,19 +25,18 @@ export function createNativeThrow(win: typeof globalThis): NativeThrow {
   // for the first error: most documents never see a trap throw (bench: per document).
   const NativeTypeError = win.TypeError;
   const errorKinds: unknown[] = [NativeTypeError.prototype, win.RangeError.prototype, win.SyntaxError.prototype];
-  let platformKinds: unknown[] | null = null;
-  function kindsToRecapture(): unknown[] {
+  const kindsToRecapture = once((): unknown[] => {
     // Only where errors carry their stack as their own property (V8): elsewhere re-capturing would
     // add a property the native error does not have.
     if (getOwnPropertyDescriptor(new NativeTypeError(), 'stack') === undefined) return [];
     const domException = lateDomException();
     if (domException !== undefined) errorKinds[errorKinds.length] = domException.prototype;
     return errorKinds;
-  }
+  });
   return (error, trap) => {
     try {
       if (typeof error !== 'object' || error === null) return error;
-      platformKinds ??= kindsToRecapture();
+      const platformKinds = kindsToRecapture();
       const kind: unknown = getPrototypeOf(error);
       for (let i = 0; i < platformKinds.length; i++) {
         if (kind === platformKinds[i]) {

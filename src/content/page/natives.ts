@@ -72,6 +72,13 @@ export class SafeWeakMap<K extends object, V> {
   }
 }
 
+/** An own data property of a page object, read without running page code (no getters, no proxies' traps on plain objects). */
+export function ownValue(target: unknown, name: string): unknown {
+  if (typeof target !== 'object' || target === null) return undefined;
+  const descriptor = getOwnPropertyDescriptor(target, name);
+  return descriptor !== undefined && 'value' in descriptor ? descriptor.value : undefined;
+}
+
 /** The getter of a native accessor, called safely; undefined when the property is missing. */
 export function nativeGetter(proto: object | undefined, name: string): ((target: object) => unknown) | undefined {
   const get = proto ? getOwnPropertyDescriptor(proto, name)?.get : undefined;

@@ -14,7 +14,7 @@ import type { HookEvent } from '../../core/wire/hookMessages';
 import { createFrameLog, type FrameLog } from './frameLog';
 import type { HookChannel } from './hookChannel';
 import type { NativeDisguise } from './nativeDisguise';
-import { lateNativeGetter, lateNativeGlobal } from './lateNatives';
+import { lateNativeGetter, lateNativeGlobal, once } from './lateNatives';
 import { addEventListener, defineProperty, getOwnPropertyDescriptor, isArray, nativeGetter, NativeNumber, NativeString, now, reflectApply, reflectConstruct, SafeWeakMap, uncurryThis } from './natives';
 import { clip, payloadSize, previewPayload } from './payload';
 
@@ -58,20 +58,16 @@ export function observeWebSockets({ win, channel, disguise, captureStack, nextId
   const getBufferedAmount = nativeGetter(nativeProto, 'bufferedAmount');
   // The events' getters are read with the first socket, not at load (lateNatives.ts): most
   // documents open none.
-  let getData: ((event: object) => unknown) | undefined;
-  let getCode: ((event: object) => unknown) | undefined;
-  let getReason: ((event: object) => unknown) | undefined;
-  let getWasClean: ((event: object) => unknown) | undefined;
-  let eventGettersRead = false;
-  function readEventGetters(): void {
-    eventGettersRead = true;
+  const eventGetters = once(() => {
     const messageProto = lateNativeGlobal<typeof MessageEvent>('MessageEvent')?.prototype;
     const closeProto = lateNativeGlobal<typeof CloseEvent>('CloseEvent')?.prototype;
-    getData = lateNativeGetter(messageProto, 'data');
-    getCode = lateNativeGetter(closeProto, 'code');
-    getReason = lateNativeGetter(closeProto, 'reason');
-    getWasClean = lateNativeGetter(closeProto, 'wasClean');
-  }
+    return {
+      data: lateNativeGetter(messageProto, 'data'),
+      code: lateNativeGetter(closeProto, 'code'),
+      reason: lateNativeGetter(closeProto, 'reason'),
+      wasClean: lateNativeGetter(closeProto, 'wasClean'),
+    };
+  });
   // Location's members are [LegacyUnforgeable]: the page cannot redefine `href`.
   const location = win.location;
   const observed = new SafeWeakMap<object, FrameLog>();
@@ -104,10 +100,8 @@ export function observeWebSockets({ win, channel, disguise, captureStack, nextId
   }
 
   function observe(socket: WebSocket, args: unknown[]): void {
-    if (!eventGettersRead) readEventGetters();
-    // A constant of this socket's scope for the hot listener below, as the getter was before it
-    // was read late: the engine can then call it directly.
-    const readData = getData;
+    // Constants of this socket's scope for its listeners: the hot one calls the getter directly.
+    const { data: readData, code: readCode, reason: readReason, wasClean: readWasClean } = eventGetters();
     const id = nextId();
     const log = createFrameLog(id);
     observed.set(socket, log);
@@ -149,9 +143,9 @@ export function observeWebSockets({ win, channel, disguise, captureStack, nextId
         type: 'close',
         socketId: id,
         at: now(),
-        code: NativeNumber(getCode?.(event) ?? 0),
-        reason: clip(NativeString(getReason?.(event) ?? ''), WIRE_LIMITS.reason),
-        wasClean: getWasClean?.(event) === true,
+        code: NativeNumber(readCode?.(event) ?? 0),
+        reason: clip(NativeString(readReason?.(event) ?? ''), WIRE_LIMITS.reason),
+        wasClean: readWasClean?.(event) === true,
       });
       channel.flushNow();
     });
