@@ -20,7 +20,7 @@ import { launchBenchBrowser } from './src/browsers';
 import { openPanelFor } from './src/panel';
 import { churnInPage, exchangeInPage, scaleWaveInPage } from './src/pageWorkloads';
 import { feedUrl } from './src/scenarios/scale';
-import { selfTimeByScript, type CpuProfile } from './src/cpuProfile';
+import { selfTimeByFunction, selfTimeByScript, type CpuProfile } from './src/cpuProfile';
 import { round } from './src/stats';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -41,20 +41,6 @@ const EXCHANGES: Record<string, typeof SMALL_EXCHANGE> = {
   serial: { messages: 20_000, size: 100, inFlight: 1 },
   large: { messages: 2_000, size: 64 * 1024, inFlight: 8 },
 };
-
-/** Self time per function (name, file, line), in ms, largest first. */
-function selfTimes(profile: CpuProfile): Array<[string, number]> {
-  const byNode = new Map<number, number>();
-  profile.samples.forEach((nodeId, i) => byNode.set(nodeId, (byNode.get(nodeId) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
-  const byFunction = new Map<string, number>();
-  for (const node of profile.nodes) {
-    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
-    const where = url ? `${url.replace(/^.*\//, '')}:${lineNumber + 1}:${columnNumber + 1}` : '';
-    const key = `${functionName || '(anonymous)'} ${where}`.trim();
-    byFunction.set(key, (byFunction.get(key) ?? 0) + (byNode.get(node.id) ?? 0));
-  }
-  return [...byFunction].sort((a, b) => b[1] - a[1]);
-}
 
 const server = await startFixtureServer();
 const browser = await launchBenchBrowser({ distDir: flags.dist, withExtension: !flags.without });
@@ -106,7 +92,7 @@ try {
     const { profile } = (await target.send('Profiler.stop')) as { profile: CpuProfile };
     const total = (profile.endTime - profile.startTime) / 1000;
     console.log(`\n${target.name}: profile spans ${round(total)} ms. Self time, top 25:`);
-    for (const [name, ms] of selfTimes(profile).slice(0, 25)) console.log(`${String(round(ms)).padStart(9)} ms  ${String(round((100 * ms) / total)).padStart(5)}%  ${name}`);
+    for (const [name, ms] of selfTimeByFunction(profile).slice(0, 25)) console.log(`${String(round(ms)).padStart(9)} ms  ${String(round((100 * ms) / total)).padStart(5)}%  ${name}`);
     const exchange = EXCHANGES[workloadName];
     // Per frame (sent and received both count) for the exchanges: what each script costs a frame.
     const frames = exchange ? exchange.messages * 2 : 0;

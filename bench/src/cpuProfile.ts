@@ -39,6 +39,20 @@ function scriptOfFrame({ url, functionName }: CpuProfileNode['callFrame']): stri
   return functionName.startsWith('(') ? functionName : null;
 }
 
+/** Self time per function (name, file, line and column), ms, largest first. */
+export function selfTimeByFunction(profile: CpuProfile): Array<[string, number]> {
+  const byNode = new Map<number, number>();
+  profile.samples.forEach((nodeId, i) => byNode.set(nodeId, (byNode.get(nodeId) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+  const byFunction = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+    const where = url ? `${url.replace(/^.*\//, '')}:${lineNumber + 1}:${columnNumber + 1}` : '';
+    const key = `${functionName || '(anonymous)'} ${where}`.trim();
+    byFunction.set(key, (byFunction.get(key) ?? 0) + (byNode.get(node.id) ?? 0));
+  }
+  return [...byFunction].sort((a, b) => b[1] - a[1]);
+}
+
 /** Self time per script, ms (see the module comment for natives), largest first. */
 export function selfTimeByScript(profile: CpuProfile): Array<[string, number]> {
   const parentOf = new Map<number, number>();

@@ -18,7 +18,10 @@ import { taskTimeMs, taskTimer } from '../taskTime';
 
 export const PER_FRAME_TARGET_US = 2;
 const FRAME_BYTES = 100;
-/** Longer than the hook's longest batching delay (250 ms while a socket is busy). */
+/**
+ * The exchange ends by closing its socket, and the hook ships a closing socket's frames within
+ * 20 ms (its busy windows last a second): so the round's clock covers the hook's last flush.
+ */
 const SETTLE_MS = 400;
 
 export interface PerFrameRun {

@@ -16,6 +16,11 @@
  * Worker opens are not seen; the panel and README say so. Capturing them would mean rewriting
  * the page's worker scripts, which breaks module workers, CSP and relative imports.
  */
+// The bundle is a classic script (an IIFE): without this directive it runs sloppy, where a
+// function's `arguments` is a live mapped object and a primitive `this` is boxed. Modules are
+// strict, and the code is written for it.
+'use strict';
+
 import { createApiCallRecorder } from './apiCalls';
 import { createStackCapture } from './creationStack';
 import { createHookChannel } from './hookChannel';

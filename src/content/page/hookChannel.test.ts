@@ -47,20 +47,19 @@ describe('hook channel', () => {
     expect(batches).toHaveLength(1);
   });
 
-  it('paces a busy socket’s frames at four windows a second, and keeps their count', async () => {
+  it('paces a busy socket’s frames at one window a second, and keeps their count', async () => {
     const { channel, batches } = await openChannel();
     const log = createFrameLog('a');
     const start = Date.now();
     let sent = 0;
-    // 10 frames a millisecond for a second: far more than the worker keeps per window.
-    for (let ms = 0; ms < 1000; ms++) {
+    // 10 frames a millisecond for three seconds: far more than the worker keeps per window.
+    for (let ms = 0; ms < 3000; ms++) {
       for (let i = 0; i < 10; i++, sent++) frameOn(channel, log);
       await vi.advanceTimersByTimeAsync(1);
     }
-    await vi.advanceTimersByTimeAsync(300);
-    // The first window is a normal one; it folds, so the next ones wait 250 ms each.
-    expect(batches[0]?.at).toBe(start + 20);
-    expect(batches.length).toBeLessThanOrEqual(6);
+    await vi.advanceTimersByTimeAsync(1000);
+    // The first window is a normal one; it folds, so the next ones wait a second each.
+    expect(batches.map((batch) => batch.at - start)).toEqual([20, 1020, 2020, 3020]);
     for (const batch of batches) {
       expect(batch.events.filter((event) => event.type === 'message').length).toBeLessThanOrEqual(DEFAULT_FRAMES_PER_SOCKET);
     }
@@ -78,8 +77,11 @@ describe('hook channel', () => {
       for (let i = 0; i < 11; i++) frameOn(channel, log);
       await vi.advanceTimersByTimeAsync(20);
     }
+    // The first window left at 20 ms; the next one, busy, leaves a second later.
     expect(batches).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(250);
+    await vi.advanceTimersByTimeAsync(1020 - 80 - 1);
+    expect(batches).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
     expect(batches).toHaveLength(2);
     expect(batches.flatMap((batch) => batch.events).filter((event) => event.type === 'message')).toHaveLength(44);
   });
@@ -115,11 +117,24 @@ describe('hook channel', () => {
     for (let i = 0; i < DEFAULT_FRAMES_PER_SOCKET * 2; i++) frameOn(channel, log);
     await vi.advanceTimersByTimeAsync(20);
     frameOn(channel, log);
-    await vi.advanceTimersByTimeAsync(250);
+    await vi.advanceTimersByTimeAsync(1000);
     expect(batches).toHaveLength(2);
     frameOn(channel, log);
     await vi.advanceTimersByTimeAsync(20);
     expect(batches).toHaveLength(3);
+  });
+
+  it('shows a frame after a lull within 20 ms, though the last window was busy', async () => {
+    const { channel, batches } = await openChannel();
+    const log = createFrameLog('a');
+    for (let i = 0; i < DEFAULT_FRAMES_PER_SOCKET * 2; i++) frameOn(channel, log);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(batches).toHaveLength(1);
+    // Quiet for longer than a busy window: the user's next message is not held back a second.
+    await vi.advanceTimersByTimeAsync(5000);
+    frameOn(channel, log);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(batches).toHaveLength(2);
   });
 
   it('puts a socket’s event after the frames it holds, so a close never overtakes them', async () => {

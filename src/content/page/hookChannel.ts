@@ -14,11 +14,14 @@ const FLUSH_DELAY_MS = 20;
  * While a socket is busy (the last window had more of its frames than BUSY_WINDOW_FRAMES, or
  * than the worker keeps), frames wait this long: each window ships the newest frames' previews
  * once, however many came, so a socket echoing thousands of frames a second costs the page, the
- * browser and the worker a few dispatches a second rather than fifty (bench: hook overhead). Its
- * counters then move four times a second, which is all a human reads of a blur. Anything but a
- * frame (a socket opening or closing) still leaves within FLUSH_DELAY_MS.
+ * browser and the worker one dispatch a second rather than fifty (bench: hook overhead). Each
+ * dispatch (the batch's JSON, the relay's post and the worker's acknowledgement, and their
+ * garbage) cost the page about a microsecond per frame of a serial echo at four a second
+ * (bench: per frame, profiled). Its counters then move once a second, as a clock does: nobody
+ * reads a blur faster. Anything but a frame (a socket opening or closing) still leaves within
+ * FLUSH_DELAY_MS, a close at once, and a frame after a lull as soon as a quiet socket's.
  */
-const BUSY_FLUSH_DELAY_MS = 250;
+const BUSY_FLUSH_DELAY_MS = 1_000;
 /**
  * More frames than this in one window (500 a second at 20 ms) is machine-rate traffic: nobody
  * reads its frames as they pass, and shipping each one costs the page's main thread. Waiting
@@ -59,6 +62,8 @@ export function createHookChannel(win: HookWindow): HookChannel {
   let busy = false;
   /** A socket was busy in this window so far. */
   let busyWindow = false;
+  /** When the last window left: a frame a whole busy window later comes after a lull. */
+  let lastFlushAt = 0;
   let previewChars = DEFAULT_PREVIEW_CHARS;
   let framesKept = DEFAULT_FRAMES_PER_SOCKET;
 
@@ -78,6 +83,7 @@ export function createHookChannel(win: HookWindow): HookChannel {
 
   function flushNow(): void {
     flushDue = Infinity;
+    lastFlushAt = now();
     const waiting = logs;
     logs = [];
     for (let i = 0; i < waiting.length; i++) {
@@ -118,9 +124,9 @@ export function createHookChannel(win: HookWindow): HookChannel {
     },
   ]);
 
-  /** Makes sure a flush happens within `delay` ms (an earlier one may already be scheduled). */
-  function flushWithin(delay: number): void {
-    const due = now() + delay;
+  /** Makes sure a flush happens within `delay` ms of `at` (an earlier one may already be scheduled). */
+  function flushWithin(delay: number, at = now()): void {
+    const due = at + delay;
     if (due >= flushDue) return;
     flushDue = due;
     reflectApply(schedule, win, [() => flushDue === due && flushNow(), delay]);
@@ -146,7 +152,10 @@ export function createHookChannel(win: HookWindow): HookChannel {
       }
       // Hot path: a frame never needs an earlier flush than one already scheduled (`busy` only
       // changes when a window leaves), so only the first frame of a window reads the clock twice.
-      if (flushDue === Infinity) flushWithin(busy ? BUSY_FLUSH_DELAY_MS : FLUSH_DELAY_MS);
+      if (flushDue === Infinity) {
+        const at = now();
+        flushWithin(busy && at - lastFlushAt < BUSY_FLUSH_DELAY_MS ? BUSY_FLUSH_DELAY_MS : FLUSH_DELAY_MS, at);
+      }
     },
     flushNow,
     previewChars: () => previewChars,

@@ -191,11 +191,12 @@ export function observeWebSockets({ win, channel, disguise, captureStack, nextId
       const longText = typeof data === 'string' && data.length > LONG_TEXT_CHARS;
       const bufferedBefore = longText ? bufferedAmountOf(this) : 0;
       try {
-        // The page's arguments exactly as given: none, or more than one, is the native's to judge.
-        // The usual single one goes by a direct call, which spares the arguments object.
-        if (arguments.length === 1) callNativeSend(this, data);
-        // eslint-disable-next-line prefer-rest-params -- a rest parameter would make the method's length 0; the native's is 1
-        else reflectApply(nativeSend, this, arguments);
+        // WebIDL ignores arguments beyond the one send() takes, so only none differs from one (the
+        // native's TypeError). Passing `arguments` on made it escape, so every call allocated it;
+        // read for its length only, the optimising compiler can leave it out. A rest parameter
+        // would make the method's length 0, where the native's is 1.
+        if (arguments.length === 0) reflectApply(nativeSend, this, []);
+        else callNativeSend(this, data);
       } catch (error) {
         throw disguise.nativeThrow(error, send);
       }

@@ -11,6 +11,11 @@
  * worker (port, sender, back/forward cache listeners) is set up with the first thing it has to
  * say. The top frame sets it up at once: its start is a new page for the record.
  */
+// The bundle is a classic script (an IIFE): without this directive it runs sloppy, where a
+// function's `arguments` is a live mapped object and a primitive `this` is boxed. Modules are
+// strict, and the code is written for it.
+'use strict';
+
 import { HOOK_EVENT_NAME, PORT_RELAY, PROTOCOL_VERSION, WIRE_LIMITS } from '../../core/wire/constants';
 import { parseWire } from '../../core/wire/parse';
 import type { RelayMessage, RelayPayload } from '../../core/wire/relayMessages';
