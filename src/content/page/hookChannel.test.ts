@@ -77,9 +77,10 @@ describe('hook channel', () => {
       for (let i = 0; i < 11; i++) frameOn(channel, log);
       await vi.advanceTimersByTimeAsync(20);
     }
-    // The first window left at 20 ms; the next one, busy, leaves a second later.
+    // The first window left at 20 ms. The next one is busy: its looks at 270 ms (frames came) and
+    // 520 ms (none since) find the burst over, so it leaves then, not at the end of its second.
     expect(batches).toHaveLength(1);
-    await vi.advanceTimersByTimeAsync(1020 - 80 - 1);
+    await vi.advanceTimersByTimeAsync(520 - 80 - 1);
     expect(batches).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1);
     expect(batches).toHaveLength(2);
@@ -122,6 +123,24 @@ describe('hook channel', () => {
     frameOn(channel, log);
     await vi.advanceTimersByTimeAsync(20);
     expect(batches).toHaveLength(3);
+  });
+
+  it('ships a busy socket’s last frames within half a second of its going quiet', async () => {
+    const { channel, batches } = await openChannel();
+    const log = createFrameLog('a');
+    const start = Date.now();
+    let sent = 0;
+    // 10 frames a millisecond for 1.3 s, then nothing.
+    for (let ms = 0; ms < 1300; ms++) {
+      for (let i = 0; i < 10; i++, sent++) frameOn(channel, log);
+      await vi.advanceTimersByTimeAsync(1);
+    }
+    await vi.advanceTimersByTimeAsync(2000);
+    // 20 ms, a full busy second, then the window that opened at 1020 ms: its looks at 1270 and
+    // 1520 ms saw frames (the last came at 1299 ms), the one at 1770 ms none.
+    expect(batches.map((batch) => batch.at - start)).toEqual([20, 1020, 1770]);
+    const counted = batches.flatMap((batch) => batch.events).reduce((total, event) => total + (event.type === 'message' ? 1 : event.type === 'traffic' ? event.received : 0), 0);
+    expect(counted).toBe(sent);
   });
 
   it('shows a frame after a lull within 20 ms, though the last window was busy', async () => {

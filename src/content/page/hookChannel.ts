@@ -23,6 +23,12 @@ const FLUSH_DELAY_MS = 20;
  */
 const BUSY_FLUSH_DELAY_MS = 1_000;
 /**
+ * A busy window looks this often whether frames still come: at the first look that finds none,
+ * the burst is over and the window leaves, so a socket's last frames reach the panel within half
+ * a second of its going quiet rather than at the end of the second (bench: scale, caught up).
+ */
+const BUSY_QUIET_CHECK_MS = 250;
+/**
  * More frames than this in one window (500 a second at 20 ms) is machine-rate traffic: nobody
  * reads its frames as they pass, and shipping each one costs the page's main thread. Waiting
  * only for the worker's cap (50 frames a window) shipped every frame of a socket running at
@@ -64,6 +70,8 @@ export function createHookChannel(win: HookWindow): HookChannel {
   let busyWindow = false;
   /** When the last window left: a frame a whole busy window later comes after a lull. */
   let lastFlushAt = 0;
+  /** Frames counted so far: a busy window's looks tell by it whether any came meanwhile. */
+  let framesCounted = 0;
   let previewChars = DEFAULT_PREVIEW_CHARS;
   let framesKept = DEFAULT_FRAMES_PER_SOCKET;
 
@@ -132,6 +140,24 @@ export function createHookChannel(win: HookWindow): HookChannel {
     reflectApply(schedule, win, [() => flushDue === due && flushNow(), delay]);
   }
 
+  /**
+   * A busy window: leaves BUSY_FLUSH_DELAY_MS after `at`, or earlier at the first look that saw no
+   * frame come since the one before. A flush for another reason (a socket's event) ends it.
+   */
+  function flushBusyWindow(at: number): void {
+    const due = at + BUSY_FLUSH_DELAY_MS;
+    flushDue = due;
+    let looksLeft = BUSY_FLUSH_DELAY_MS / BUSY_QUIET_CHECK_MS;
+    let seen = framesCounted;
+    const look = (): void => {
+      if (flushDue !== due) return;
+      if (--looksLeft === 0 || framesCounted === seen) return flushNow();
+      seen = framesCounted;
+      reflectApply(schedule, win, [look, BUSY_QUIET_CHECK_MS]);
+    };
+    reflectApply(schedule, win, [look, BUSY_QUIET_CHECK_MS]);
+  }
+
   function record(event: HookEvent): void {
     queue[queue.length] = event;
     if (queue.length >= BATCH_EVENTS) flushNow();
@@ -146,6 +172,7 @@ export function createHookChannel(win: HookWindow): HookChannel {
     },
     frame(log, direction, size, binary, preview) {
       logFrame(log, framesKept, now(), direction, size, binary, preview);
+      framesCounted++;
       if (!log.listed) {
         log.listed = true;
         logs[logs.length] = log;
@@ -154,7 +181,8 @@ export function createHookChannel(win: HookWindow): HookChannel {
       // changes when a window leaves), so only the first frame of a window reads the clock twice.
       if (flushDue === Infinity) {
         const at = now();
-        flushWithin(busy && at - lastFlushAt < BUSY_FLUSH_DELAY_MS ? BUSY_FLUSH_DELAY_MS : FLUSH_DELAY_MS, at);
+        if (busy && at - lastFlushAt < BUSY_FLUSH_DELAY_MS) flushBusyWindow(at);
+        else flushWithin(FLUSH_DELAY_MS, at);
       }
     },
     flushNow,
