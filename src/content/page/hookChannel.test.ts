@@ -20,6 +20,18 @@ async function openChannel(): Promise<{ channel: Channel; batches: Array<{ at: n
 
 /** One incoming 10-byte frame on the socket whose log is `log`. */
 const frameOn = (channel: Channel, log: FrameLog): void => channel.frame(log, 'in', 10, false, 'x');
+/** 10 incoming frames a millisecond on `log`'s socket for `ms` milliseconds of the fake clock; returns how many. */
+async function burst(channel: Channel, log: FrameLog, ms: number): Promise<number> {
+  let sent = 0;
+  for (let elapsed = 0; elapsed < ms; elapsed++) {
+    for (let i = 0; i < 10; i++, sent++) frameOn(channel, log);
+    await vi.advanceTimersByTimeAsync(1);
+  }
+  return sent;
+}
+/** Frames the batches account for: each kept one, and the counts of those folded into traffic. */
+const framesIn = (batches: Array<{ events: HookEvent[] }>): number =>
+  batches.flatMap((batch) => batch.events).reduce((total, event) => total + (event.type === 'message' ? 1 : event.type === 'traffic' ? event.received : 0), 0);
 const created = (socketId: string, at: number): HookEvent => ({
   type: 'created',
   socketId,
@@ -51,22 +63,15 @@ describe('hook channel', () => {
     const { channel, batches } = await openChannel();
     const log = createFrameLog('a');
     const start = Date.now();
-    let sent = 0;
-    // 10 frames a millisecond for three seconds: far more than the worker keeps per window.
-    for (let ms = 0; ms < 3000; ms++) {
-      for (let i = 0; i < 10; i++, sent++) frameOn(channel, log);
-      await vi.advanceTimersByTimeAsync(1);
-    }
+    // Three seconds: far more than the worker keeps per window.
+    const sent = await burst(channel, log, 3000);
     await vi.advanceTimersByTimeAsync(1000);
     // The first window is a normal one; it folds, so the next ones wait a second each.
     expect(batches.map((batch) => batch.at - start)).toEqual([20, 1020, 2020, 3020]);
     for (const batch of batches) {
       expect(batch.events.filter((event) => event.type === 'message').length).toBeLessThanOrEqual(DEFAULT_FRAMES_PER_SOCKET);
     }
-    const counted = batches
-      .flatMap((batch) => batch.events)
-      .reduce((total, event) => total + (event.type === 'message' ? 1 : event.type === 'traffic' ? event.received : 0), 0);
-    expect(counted).toBe(sent);
+    expect(framesIn(batches)).toBe(sent);
   });
 
   it('paces a socket at machine rate even when the worker keeps all its frames', async () => {
@@ -129,18 +134,13 @@ describe('hook channel', () => {
     const { channel, batches } = await openChannel();
     const log = createFrameLog('a');
     const start = Date.now();
-    let sent = 0;
-    // 10 frames a millisecond for 1.3 s, then nothing.
-    for (let ms = 0; ms < 1300; ms++) {
-      for (let i = 0; i < 10; i++, sent++) frameOn(channel, log);
-      await vi.advanceTimersByTimeAsync(1);
-    }
+    // 1.3 s, then nothing.
+    const sent = await burst(channel, log, 1300);
     await vi.advanceTimersByTimeAsync(2000);
     // 20 ms, a full busy second, then the window that opened at 1020 ms: its looks at 1270 and
     // 1520 ms saw frames (the last came at 1299 ms), the one at 1770 ms none.
     expect(batches.map((batch) => batch.at - start)).toEqual([20, 1020, 1770]);
-    const counted = batches.flatMap((batch) => batch.events).reduce((total, event) => total + (event.type === 'message' ? 1 : event.type === 'traffic' ? event.received : 0), 0);
-    expect(counted).toBe(sent);
+    expect(framesIn(batches)).toBe(sent);
   });
 
   it('shows a frame after a lull within 20 ms, though the last window was busy', async () => {
