@@ -70,8 +70,6 @@ export function createHookChannel(win: HookWindow): HookChannel {
   let busyWindow = false;
   /** When the last window left: a frame a whole busy window later comes after a lull. */
   let lastFlushAt = 0;
-  /** Frames counted so far: a busy window's looks tell by it whether any came meanwhile. */
-  let framesCounted = 0;
   let previewChars = DEFAULT_PREVIEW_CHARS;
   let framesKept = DEFAULT_FRAMES_PER_SOCKET;
 
@@ -141,6 +139,20 @@ export function createHookChannel(win: HookWindow): HookChannel {
   }
 
   /**
+   * Frames the listed logs hold: within a busy window it only grows (a log is drained only by a
+   * flush, which ends the window), so a look that finds it unchanged saw no frame come. Counted
+   * at each look rather than per frame, which keeps a write off the hot path.
+   */
+  function framesWaiting(): number {
+    let frames = 0;
+    for (let i = 0; i < logs.length; i++) {
+      const log = logs[i] as FrameLog;
+      frames += log.sent + log.received;
+    }
+    return frames;
+  }
+
+  /**
    * A busy window: leaves BUSY_FLUSH_DELAY_MS after `at`, or earlier at the first look that saw no
    * frame come since the one before. A flush for another reason (a socket's event) ends it.
    */
@@ -148,11 +160,13 @@ export function createHookChannel(win: HookWindow): HookChannel {
     const due = at + BUSY_FLUSH_DELAY_MS;
     flushDue = due;
     let looksLeft = BUSY_FLUSH_DELAY_MS / BUSY_QUIET_CHECK_MS;
-    let seen = framesCounted;
+    // The window's first frame is already in its log when it opens the window.
+    let seen = framesWaiting();
     const look = (): void => {
       if (flushDue !== due) return;
-      if (--looksLeft === 0 || framesCounted === seen) return flushNow();
-      seen = framesCounted;
+      const waiting = framesWaiting();
+      if (--looksLeft === 0 || waiting === seen) return flushNow();
+      seen = waiting;
       reflectApply(schedule, win, [look, BUSY_QUIET_CHECK_MS]);
     };
     reflectApply(schedule, win, [look, BUSY_QUIET_CHECK_MS]);
@@ -172,7 +186,6 @@ export function createHookChannel(win: HookWindow): HookChannel {
     },
     frame(log, direction, size, binary, preview) {
       logFrame(log, framesKept, now(), direction, size, binary, preview);
-      framesCounted++;
       if (!log.listed) {
         log.listed = true;
         logs[logs.length] = log;
