@@ -139,9 +139,10 @@ export function createHookChannel(win: HookWindow): HookChannel {
   }
 
   /**
-   * Frames the listed logs hold: within a busy window it only grows (a log is drained only by a
-   * flush, which ends the window), so a look that finds it unchanged saw no frame come. Counted
-   * at each look rather than per frame, which keeps a write off the hot path.
+   * Frames the listed logs hold: within a busy window it only grows, so a look that finds it
+   * unchanged saw no frame come. (A log is drained by a flush, which ends the window, or by its
+   * socket's own event, which calls one within FLUSH_DELAY_MS; at worst the window leaves early,
+   * losing nothing.) Counted at each look rather than per frame: one write fewer on the hot path.
    */
   function framesWaiting(): number {
     let frames = 0;
